@@ -1,0 +1,335 @@
+/* atlas-application.c — the Space Atlas application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "atlas-application.h"
+#include "atlas-format.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication      parent_instance;
+
+  GSettings          *settings;
+  AtlasOrganizations *organizations;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check data files for problems and exit, without opening a window"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/**
+ * atlas_application_get_bundled_data_file:
+ *
+ * Returns: (transfer full): the data set that comes with the
+ *   application; it is read-only
+ */
+GFile *
+atlas_application_get_bundled_data_file (void)
+{
+  return g_file_new_for_uri ("resource://" RESOURCE_PATH "/data/partnerships.json");
+}
+
+/**
+ * atlas_application_check_files:
+ * @files: (array length=n_files): data files to check
+ * @out: where to write one line per problem
+ *
+ * What `space-atlas --check` does.
+ *
+ * Returns: the exit status: 0 when no file has a problem, 1 otherwise
+ */
+int
+atlas_application_check_files (GFile   **files,
+                               guint     n_files,
+                               GString  *out)
+{
+  int status = 0;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *name = g_file_get_parse_name (files[i]);
+      g_autofree char *text = NULL;
+
+      records = atlas_format_read_file (files[i], NULL, NULL, &problems);
+      if (records == NULL)
+        status = 1;
+
+      text = atlas_problems_to_string (problems, name);
+      g_string_append (out, text);
+    }
+
+  return status;
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  g_autofree const char **paths = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GString) out = g_string_new (NULL);
+      int status;
+
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) ||
+          paths == NULL || paths[0] == NULL)
+        {
+          g_printerr (_("space-atlas --check: name at least one data file to check\n"));
+          return 2;
+        }
+
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+      status = atlas_application_check_files ((GFile **) files->pdata, files->len, out);
+      fputs (out->str, stdout);
+      return status;
+    }
+
+  return -1;
+}
+
+static int
+atlas_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **paths = NULL;
+  AtlasWindow *window;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+
+      window = atlas_window_new (self);
+      atlas_window_open (window, bundled);
+      gtk_window_present (GTK_WINDOW (window));
+      return 0;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, paths[i]);
+
+      window = atlas_window_new (self);
+      atlas_window_open (window, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  return 0;
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+
+      window = GTK_WINDOW (atlas_window_new (ATLAS_APPLICATION (application)));
+      atlas_window_open (ATLAS_WINDOW (window), bundled);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+load_organizations (AtlasApplication *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/data/organizations.json", 0, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("The list of organizations is missing: %s", error->message);
+      return;
+    }
+
+  if (!atlas_organizations_load_bytes (self->organizations, bytes, &problems))
+    {
+      g_autofree char *text = atlas_problems_to_string (problems, "organizations.json");
+      g_warning ("The list of organizations has problems:\n%s", text);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Space Atlas developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, _("Space Atlas"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Space Atlas developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about,
+                                 _("Explore international space cooperation — agreements, joint "
+                                   "missions, launch services, data sharing, training and research "
+                                   "centres — on a timeline and a map of partner countries."));
+  /* Translators: replace with your names, one a line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_legal_section (about, _("Country boundaries"),
+                                      _("Made with Natural Earth, free vector and raster map data "
+                                        "at naturalearthdata.com, by way of the world-atlas package."),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Natural Earth data is in the public domain."));
+  adw_about_window_add_legal_section (about, _("Country names and codes"),
+                                      _("From the iso-codes project, with its translations."),
+                                      GTK_LICENSE_LGPL_2_1, NULL);
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Close each window the way its close button does, so that each can
+   * save its state */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open",
+                                         (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-sidebar",
+                                         (const char *[]) { "F9", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+
+  load_organizations (self);
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->organizations);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+  app_class->activate = atlas_application_activate;
+  app_class->startup = atlas_application_startup;
+  app_class->command_line = atlas_application_command_line;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  self->organizations = atlas_organizations_new ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Explore international space cooperation on a "
+                                              "timeline and a world map.\n\n"
+                                              "Opens FILE, or the bundled data set when no file "
+                                              "is named."));
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * atlas_application_get_organizations:
+ *
+ * Returns: (transfer none): the known organizations
+ */
+AtlasOrganizations *
+atlas_application_get_organizations (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+  return self->organizations;
+}
+
+/**
+ * atlas_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+  return self->settings;
+}

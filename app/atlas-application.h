@@ -1,0 +1,25 @@
+/* atlas-application.h — the Space Atlas application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-organizations.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_APPLICATION (atlas_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, AdwApplication)
+
+AtlasApplication   *atlas_application_new                   (void);
+AtlasOrganizations *atlas_application_get_organizations     (AtlasApplication *self);
+GSettings          *atlas_application_get_settings          (AtlasApplication *self);
+GFile              *atlas_application_get_bundled_data_file (void);
+int                 atlas_application_check_files           (GFile           **files,
+                                                             guint             n_files,
+                                                             GString          *out);
+
+G_END_DECLS

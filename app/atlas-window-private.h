@@ -1,0 +1,16 @@
+/* atlas-window-private.h — the main window's parts, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+GtkListView        *_atlas_window_get_record_list  (AtlasWindow *self);
+GtkSingleSelection *_atlas_window_get_selection    (AtlasWindow *self);
+GtkWidget          *_atlas_window_get_detail_pane  (AtlasWindow *self);
+GtkWidget          *_atlas_window_get_error_dialog (AtlasWindow *self);
+
+G_END_DECLS
