@@ -46,32 +46,32 @@ atlas_application_get_bundled_data_file (void)
 
 /**
  * atlas_application_check_files:
- * @files: (array length=n_files): data files to check
+ * @paths: data files to check, as named on the command line
  * @out: where to write one line per problem
  *
- * What `space-atlas --check` does.
+ * What `space-atlas --check` does.  Problems name each file as it was
+ * given, the way compilers do.
  *
  * Returns: the exit status: 0 when no file has a problem, 1 otherwise
  */
 int
-atlas_application_check_files (GFile   **files,
-                               guint     n_files,
-                               GString  *out)
+atlas_application_check_files (const char * const *paths,
+                               GString            *out)
 {
   int status = 0;
 
-  for (guint i = 0; i < n_files; i++)
+  for (guint i = 0; paths[i] != NULL; i++)
     {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GPtrArray) problems = NULL;
       g_autoptr(GPtrArray) records = NULL;
-      g_autofree char *name = g_file_get_parse_name (files[i]);
       g_autofree char *text = NULL;
 
-      records = atlas_format_read_file (files[i], NULL, NULL, &problems);
+      records = atlas_format_read_file (file, NULL, NULL, &problems);
       if (records == NULL)
         status = 1;
 
-      text = atlas_problems_to_string (problems, name);
+      text = atlas_problems_to_string (problems, paths[i]);
       g_string_append (out, text);
     }
 
@@ -92,7 +92,6 @@ atlas_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "check"))
     {
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GString) out = g_string_new (NULL);
       int status;
 
@@ -103,10 +102,7 @@ atlas_application_handle_local_options (GApplication *application,
           return 2;
         }
 
-      for (guint i = 0; paths[i] != NULL; i++)
-        g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
-
-      status = atlas_application_check_files ((GFile **) files->pdata, files->len, out);
+      status = atlas_application_check_files (paths, out);
       fputs (out->str, stdout);
       return status;
     }

@@ -18,8 +18,7 @@ AtlasApplication   *atlas_application_new                   (void);
 AtlasOrganizations *atlas_application_get_organizations     (AtlasApplication *self);
 GSettings          *atlas_application_get_settings          (AtlasApplication *self);
 GFile              *atlas_application_get_bundled_data_file (void);
-int                 atlas_application_check_files           (GFile           **files,
-                                                             guint             n_files,
-                                                             GString          *out);
+int                 atlas_application_check_files           (const char * const *paths,
+                                                             GString            *out);
 
 G_END_DECLS

@@ -394,6 +394,21 @@ save_window_state (AtlasWindow *self)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* GtkWindow:application is not a construct property: it is set after
+ * construction, and this is where the window learns its settings. */
+static void
+application_changed_cb (AtlasWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!ATLAS_IS_APPLICATION (app))
+    return;
+
+  restore_window_state (self);
+  atlas_detail_pane_set_organizations (self->detail_pane,
+                                       atlas_application_get_organizations (ATLAS_APPLICATION (app)));
+}
+
 /* GtkWindow */
 
 static gboolean
@@ -408,21 +423,6 @@ atlas_window_close_request (GtkWindow *window)
 }
 
 /* GObject */
-
-static void
-atlas_window_constructed (GObject *object)
-{
-  AtlasWindow *self = ATLAS_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
-
-  restore_window_state (self);
-
-  if (ATLAS_IS_APPLICATION (app))
-    atlas_detail_pane_set_organizations (self->detail_pane,
-                                         atlas_application_get_organizations (ATLAS_APPLICATION (app)));
-}
 
 static void
 atlas_window_dispose (GObject *object)
@@ -468,7 +468,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = atlas_window_constructed;
   object_class->dispose = atlas_window_dispose;
   object_class->get_property = atlas_window_get_property;
   window_class->close_request = atlas_window_close_request;
@@ -519,6 +518,8 @@ atlas_window_init (AtlasWindow *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (store_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }

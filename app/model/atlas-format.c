@@ -22,6 +22,7 @@
 
 #include "atlas-countries.h"
 #include "atlas-format.h"
+#include "atlas-json-syntax.h"
 
 G_DEFINE_BOXED_TYPE (AtlasProblem, atlas_problem, atlas_problem_copy, atlas_problem_free)
 
@@ -487,10 +488,10 @@ read_record (RecordContext *ctx,
     {
       gpointer other;
 
+      if (*id != '\0')
+        ctx->id = id;
       if (!is_slug (id))
         record_problem (ctx, "id", _("“%s” is not a valid id: use lower-case letters, digits and hyphens"), id);
-      else
-        ctx->id = id;
 
       if (g_hash_table_lookup_extended (ids, id, NULL, &other))
         record_problem (ctx, "id", _("“%s” is already the id of record %d"),
@@ -578,29 +579,6 @@ read_record (RecordContext *ctx,
   return g_steal_pointer (&record);
 }
 
-/* Line and column (from 1, in characters) of byte @offset */
-static void
-locate_offset (const char *data,
-               gsize       offset,
-               int        *line,
-               int        *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          line_start = data + i + 1;
-        }
-    }
-
-  /* Count characters, not bytes; the prefix is valid UTF-8 */
-  *column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
-}
-
 static gboolean
 check_encoding (const char *data,
                 gsize       length,
@@ -613,7 +591,7 @@ check_encoding (const char *data,
   if (g_utf8_validate_len (data, length, &end))
     return TRUE;
 
-  locate_offset (data, end - data, &line, &column);
+  atlas_json_locate (data, end - data, &line, &column);
   problem = g_new0 (AtlasProblem, 1);
   problem->kind = ATLAS_PROBLEM_SYNTAX;
   problem->line = line;
@@ -673,6 +651,8 @@ atlas_format_read (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gsize error_offset = 0;
   const char *data;
   gsize length;
   JsonNode *root, *node;
@@ -704,6 +684,19 @@ atlas_format_read (GBytes      *bytes,
   if (!check_encoding (data, length, found))
     goto out;
 
+  if (!atlas_json_check_syntax (data, length, ATLAS_JSON_MAX_DEPTH, &error_offset, &message))
+    {
+      AtlasProblem *problem = g_new0 (AtlasProblem, 1);
+
+      problem->kind = ATLAS_PROBLEM_SYNTAX;
+      atlas_json_locate (data, error_offset, &problem->line, &problem->column);
+      problem->message = g_steal_pointer (&message);
+      g_ptr_array_add (found, problem);
+      goto out;
+    }
+
+  /* What passed the check above, JsonParser reads; should it still
+   * refuse, its report is the best there is. */
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
@@ -1192,7 +1185,10 @@ atlas_format_write (GPtrArray  *records,
 
   g_return_val_if_fail (records != NULL, NULL);
 
-  sorted = g_ptr_array_copy (records, NULL, NULL);
+  /* Not g_ptr_array_copy(): the copy would take over the free function */
+  sorted = g_ptr_array_sized_new (records->len);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (records, i));
   g_ptr_array_sort (sorted, compare_records);
 
   /* About 1 KiB a record in practice */

@@ -1,0 +1,137 @@
+/* test-countries.c — ISO 3166 codes and names from iso-codes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include "atlas-countries.h"
+
+static void
+test_known_codes (void)
+{
+  const char *known[] = { "CN", "BR", "FR", "IT", "RU", "MM", "DZ", "PK", "TH", "LA", NULL };
+  const char *unknown[] = { "XX", "UK", "cn", "", "CHN", "076", "EU", NULL };
+
+  for (guint i = 0; known[i]; i++)
+    g_assert_true (atlas_countries_is_known (known[i]));
+  for (guint i = 0; unknown[i]; i++)
+    g_assert_false (atlas_countries_is_known (unknown[i]));
+  g_assert_false (atlas_countries_is_known (NULL));
+}
+
+static void
+test_names (void)
+{
+  g_assert_cmpstr (atlas_countries_get_name ("BR"), ==, "Brazil");
+  g_assert_cmpstr (atlas_countries_get_name ("MM"), ==, "Myanmar");
+  /* The common name where iso-codes has one */
+  g_assert_cmpstr (atlas_countries_get_name ("BO"), ==, "Bolivia");
+  g_assert_cmpstr (atlas_countries_get_name ("KR"), ==, "South Korea");
+  g_assert_null (atlas_countries_get_name ("XX"));
+
+  g_assert_cmpstr (atlas_countries_get_flag ("FR"), ==, "🇫🇷");
+  g_assert_cmpstr (atlas_countries_get_numeric ("BR"), ==, "076");
+}
+
+static void
+test_historical (void)
+{
+  /* Former countries of space cooperation before 1991 */
+  g_assert_true (atlas_countries_is_known ("SU"));
+  g_assert_true (atlas_countries_is_historical ("SU"));
+  g_assert_nonnull (strstr (atlas_countries_get_name ("SU"), "USSR"));
+  g_assert_cmpstr (atlas_countries_get_name ("DD"), ==, "German Democratic Republic");
+  g_assert_nonnull (strstr (atlas_countries_get_name ("YU"), "Yugoslavia"));
+
+  /* CS was Czechoslovakia, later Serbia and Montenegro: the first keeps
+   * the code, the second is reached by its alpha-4 code */
+  g_assert_nonnull (strstr (atlas_countries_get_name ("CS"), "Czechoslovakia"));
+  g_assert_cmpstr (atlas_countries_get_name ("CSXX"), ==, "Serbia and Montenegro");
+
+  /* Codes that ISO 3166-3 once used stay with today's countries */
+  g_assert_false (atlas_countries_is_historical ("BY"));
+  g_assert_cmpstr (atlas_countries_get_name ("BY"), ==, "Belarus");
+  g_assert_false (atlas_countries_is_historical ("CN"));
+
+  g_assert_null (atlas_countries_get_flag ("SU"));
+}
+
+static void
+test_numeric_lookup (void)
+{
+  g_assert_cmpstr (atlas_countries_lookup_numeric ("076"), ==, "BR");
+  g_assert_cmpstr (atlas_countries_lookup_numeric ("104"), ==, "MM");
+  g_assert_cmpstr (atlas_countries_lookup_numeric ("156"), ==, "CN");
+  g_assert_cmpstr (atlas_countries_lookup_numeric ("250"), ==, "FR");
+  g_assert_null (atlas_countries_lookup_numeric ("810"));   /* USSR: not a current country */
+  g_assert_null (atlas_countries_lookup_numeric ("999"));
+  g_assert_null (atlas_countries_lookup_numeric (NULL));
+}
+
+static void
+test_suggestions (void)
+{
+  static const struct { const char *wrong, *right; } cases[] = {
+    { "UK", "GB" }, { "uk", "GB" }, { "cn", "CN" }, { "CHN", "CN" }, { "bra", "BR" },
+    { "076", "BR" }, { " fr ", "FR" }, { "EL", "GR" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *suggestion = atlas_countries_suggest (cases[i].wrong);
+      g_assert_cmpstr (suggestion, ==, cases[i].right);
+    }
+
+  g_assert_null (atlas_countries_suggest ("XX"));
+  g_assert_null (atlas_countries_suggest (""));
+  g_assert_null (atlas_countries_suggest (NULL));
+}
+
+static void
+test_list (void)
+{
+  g_auto(GStrv) current = atlas_countries_list (FALSE);
+  g_auto(GStrv) all = atlas_countries_list (TRUE);
+
+  /* iso-codes 4.15 lists 249 countries */
+  g_assert_cmpuint (g_strv_length (current), >=, 249);
+  g_assert_true (g_strv_contains ((const char * const *) current, "CN"));
+  g_assert_false (g_strv_contains ((const char * const *) current, "SU"));
+  g_assert_true (g_strv_contains ((const char * const *) all, "SU"));
+  g_assert_true (g_strv_contains ((const char * const *) all, "CSXX"));
+  g_assert_cmpuint (g_strv_length (all), >, g_strv_length (current));
+
+  for (guint i = 0; all[i] != NULL; i++)
+    g_assert_true (atlas_countries_is_known (all[i]));
+}
+
+static void
+test_format_list (void)
+{
+  const char *codes[] = { "CN", "BR", "XX", NULL };
+  const char *none[] = { NULL };
+  g_autofree char *text = atlas_countries_format_list (codes);
+  g_autofree char *empty = atlas_countries_format_list (none);
+
+  g_assert_cmpstr (text, ==, "China, Brazil, XX");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/countries/known-codes", test_known_codes);
+  g_test_add_func ("/countries/names", test_names);
+  g_test_add_func ("/countries/historical", test_historical);
+  g_test_add_func ("/countries/numeric-lookup", test_numeric_lookup);
+  g_test_add_func ("/countries/suggestions", test_suggestions);
+  g_test_add_func ("/countries/list", test_list);
+  g_test_add_func ("/countries/format-list", test_format_list);
+
+  return g_test_run ();
+}

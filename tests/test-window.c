@@ -1,0 +1,250 @@
+/* test-window.c — the main window under Xvfb: opens the bundled data
+ * set, lists its records, shows details, refuses bad files safely and
+ * remembers its size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include "atlas-application.h"
+#include "atlas-detail-pane.h"
+#include "atlas-record-row.h"
+#include "atlas-window-private.h"
+
+static AtlasApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting");
+    }
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !atlas_window_is_busy (data);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ATLAS_IS_RECORD_ROW (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  GPtrArray *rows;
+} RowSearch;
+
+static gboolean
+has_rows (gpointer data)
+{
+  RowSearch *search = data;
+
+  g_ptr_array_set_size (search->rows, 0);
+  collect_rows (search->root, search->rows);
+  return search->rows->len > 0;
+}
+
+static guint
+count_bundled_records (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/data/partnerships.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_nonnull (bytes);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), NULL));
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "records"));
+}
+
+static AtlasWindow *
+open_window (GFile *file)
+{
+  AtlasWindow *window = atlas_window_new (app);
+
+  atlas_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (not_busy, window);
+  return window;
+}
+
+static void
+test_opens_bundled_data_set (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  GtkListView *list = _atlas_window_get_record_list (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  RowSearch search = { GTK_WIDGET (list), rows };
+  g_autoptr(AtlasPartnership) first = NULL;
+  guint n = count_bundled_records ();
+  gboolean found_first = FALSE;
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+  g_assert_true (g_file_equal (atlas_store_get_file (store), bundled));
+  g_assert_false (atlas_store_get_modified (store));
+
+  /* The list shows the records, in date order, as rows */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, n);
+  wait_for (has_rows, &search);
+
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AtlasPartnership *shown = atlas_record_row_get_record (rows->pdata[i]);
+
+      if (shown == first)
+        found_first = TRUE;
+    }
+  g_assert_true (found_first);
+
+  /* The window says what is open */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Bundled Data Set"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_selection_shows_details (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  GtkSingleSelection *selection = _atlas_window_get_selection (window);
+  AtlasDetailPane *pane = ATLAS_DETAIL_PANE (_atlas_window_get_detail_pane (window));
+  g_autoptr(AtlasPartnership) third = g_list_model_get_item (G_LIST_MODEL (atlas_window_get_store (window)), 2);
+
+  g_assert_null (atlas_detail_pane_get_record (pane));
+
+  gtk_single_selection_set_selected (selection, 2);
+  g_assert_true (atlas_detail_pane_get_record (pane) == third);
+
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_assert_null (atlas_detail_pane_get_record (pane));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+collect_label_text (GtkWidget *widget,
+                    GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_text (child, text);
+
+  return TRUE;
+}
+
+static void
+test_bad_file_keeps_data (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "fixtures", "bad",
+                                                     "unknown-country.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  atlas_window_open (window, bad);
+  wait_for (not_busy, window);
+
+  /* Nothing changed… */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+  g_assert_true (g_file_equal (atlas_store_get_file (store), bundled));
+
+  /* …and the problems are shown, as --check gives them */
+  dialog = _atlas_window_get_error_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (dialog));
+  collect_label_text (dialog, text);
+  g_assert_nonnull (strstr (text->str, "Could Not Open “unknown-country.json”"));
+  g_assert_nonnull (strstr (text->str, "record 1 (uk): countries: “UK” is not an ISO 3166 country code; did you mean “GB”?"));
+  g_assert_nonnull (strstr (text->str, "stays open"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_remembers_size (void)
+{
+  GSettings *settings = atlas_application_get_settings (app);
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window;
+  int width, height;
+
+  g_settings_set (settings, "window-size", "(ii)", 900, 640);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = atlas_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  /* Closing saves the size */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 700);
+
+  (void) bundled;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/opens-bundled-data-set", test_opens_bundled_data_set);
+  g_test_add_func ("/window/selection-shows-details", test_selection_shows_details);
+  g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/remembers-size", test_remembers_size);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
