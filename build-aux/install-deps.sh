@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# install-deps.sh — install the Debian 12 packages Space Atlas needs to build,
+# run and test.  Idempotent: only packages that are missing are installed.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libshumate-dev libjson-glib-dev
+  # run time data
+  iso-codes
+  # validation and tests
+  desktop-file-utils appstream xvfb xauth dbus dbus-x11
+  # screenshots and picture checks
+  imagemagick xdotool poppler-utils libxml2-utils
+  # fuzzing and sanitizers
+  clang libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
