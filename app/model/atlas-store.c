@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-format.h"
+#include "atlas-save.h"
 #include "atlas-store.h"
 
 struct _AtlasStore
@@ -659,4 +660,93 @@ atlas_store_to_bytes (AtlasStore *self)
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
 
   return atlas_format_write (self->records, self->extra);
+}
+
+typedef struct
+{
+  GFile      *file;
+  GPtrArray  *records;
+  JsonObject *extra;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_clear_pointer (&data->extra, json_object_unref);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(GBytes) bytes = atlas_format_write (data->records, data->extra);
+  GError *error = NULL;
+
+  if (!atlas_save_bytes (data->file, bytes, ATLAS_SAVE_KEEP_BACKUP, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * atlas_store_save_async:
+ * @file: where to save
+ *
+ * Writes the records as they are now to @file, atomically and keeping
+ * the previous version as FILE.bak, in a worker thread.  Changes made
+ * while it runs are not part of this save.
+ */
+void
+atlas_store_save_async (AtlasStore          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (ATLAS_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->records = atlas_store_dup_records (self);
+  data->extra = self->extra ? json_object_ref (self->extra) : NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_store_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * atlas_store_save_finish:
+ *
+ * On success the store's file becomes the file saved to.  Whether the
+ * store is still modified is for its AtlasHistory to say (changes may
+ * have come while saving).
+ */
+gboolean
+atlas_store_save_finish (AtlasStore    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  atlas_store_set_file (self, data->file);
+  return TRUE;
 }

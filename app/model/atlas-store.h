@@ -69,5 +69,13 @@ gboolean          atlas_store_load_finish    (AtlasStore          *self,
                                               GPtrArray          **problems,
                                               GError             **error);
 GBytes           *atlas_store_to_bytes       (AtlasStore          *self);
+void              atlas_store_save_async     (AtlasStore          *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean          atlas_store_save_finish    (AtlasStore          *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 
 G_END_DECLS
