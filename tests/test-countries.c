@@ -119,6 +119,60 @@ test_format_list (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+static void
+test_successors (void)
+{
+  g_auto(GStrv) all = atlas_countries_list (TRUE);
+  const char * const *soviet = atlas_countries_get_successors ("SU");
+
+  /* The continuing state first, then the others */
+  g_assert_nonnull (soviet);
+  g_assert_cmpstr (soviet[0], ==, "RU");
+  g_assert_cmpuint (g_strv_length ((char **) soviet), ==, 15);
+  g_assert_true (g_strv_contains (soviet, "UA"));
+  g_assert_true (g_strv_contains (soviet, "KZ"));
+  g_assert_true (g_strv_contains (soviet, "EE"));
+
+  g_assert_cmpstr (atlas_countries_get_successors ("DD")[0], ==, "DE");
+  g_assert_true (g_strv_contains (atlas_countries_get_successors ("CS"), "SK"));
+  g_assert_true (g_strv_contains (atlas_countries_get_successors ("CSXX"), "ME"));
+  g_assert_true (g_strv_contains (atlas_countries_get_successors ("YU"), "SI"));
+  g_assert_cmpstr (atlas_countries_get_successors ("BU")[0], ==, "MM");
+
+  /* Current countries and unknown codes have none */
+  g_assert_null (atlas_countries_get_successors ("RU"));
+  g_assert_null (atlas_countries_get_successors ("BY"));
+  g_assert_null (atlas_countries_get_successors ("XX"));
+  g_assert_null (atlas_countries_get_successors (NULL));
+
+  /* Every successor is a current country */
+  for (guint i = 0; all[i] != NULL; i++)
+    {
+      const char * const *successors = atlas_countries_get_successors (all[i]);
+
+      for (guint j = 0; successors != NULL && successors[j] != NULL; j++)
+        {
+          g_assert_true (atlas_countries_is_known (successors[j]));
+          g_assert_false (atlas_countries_is_historical (successors[j]));
+        }
+    }
+}
+
+static void
+test_short_names (void)
+{
+  g_assert_cmpstr (atlas_countries_get_short_name ("SU"), ==, "USSR");
+  g_assert_cmpstr (atlas_countries_get_short_name ("CS"), ==, "Czechoslovakia");
+  g_assert_cmpstr (atlas_countries_get_short_name ("YU"), ==, "Yugoslavia");
+  g_assert_cmpstr (atlas_countries_get_short_name ("DD"), ==, "German Democratic Republic");
+  /* Current countries keep their (common) name, commas and all */
+  g_assert_cmpstr (atlas_countries_get_short_name ("BO"), ==, "Bolivia");
+  g_assert_cmpstr (atlas_countries_get_short_name ("FR"), ==, "France");
+  g_assert_null (atlas_countries_get_short_name ("XX"));
+  /* The same string each time */
+  g_assert_true (atlas_countries_get_short_name ("SU") == atlas_countries_get_short_name ("SU"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +186,8 @@ main (int   argc,
   g_test_add_func ("/countries/suggestions", test_suggestions);
   g_test_add_func ("/countries/list", test_list);
   g_test_add_func ("/countries/format-list", test_format_list);
+  g_test_add_func ("/countries/successors", test_successors);
+  g_test_add_func ("/countries/short-names", test_short_names);
 
   return g_test_run ();
 }

@@ -223,6 +223,35 @@ atlas_countries_get_name (const char *code)
 }
 
 /**
+ * atlas_countries_get_short_name:
+ *
+ * The name to put on a map label.  Former countries are named in
+ * iso-codes in the form "USSR, Union of Soviet Socialist Republics":
+ * their short name is the part before the comma, in the current
+ * language.  Current countries' names are already their common names.
+ *
+ * Returns: (nullable): the country's short name in the current language
+ */
+const char *
+atlas_countries_get_short_name (const char *code)
+{
+  Country *country = lookup (code);
+  const char *name, *comma;
+  g_autofree char *part = NULL;
+
+  if (country == NULL)
+    return NULL;
+
+  name = atlas_countries_get_name (code);
+  if (!country->historical || (comma = strstr (name, ", ")) == NULL || comma == name)
+    return name;
+
+  /* Interned: a permanent string, safe to hand out from any thread */
+  part = g_strndup (name, comma - name);
+  return g_intern_string (part);
+}
+
+/**
  * atlas_countries_get_flag:
  *
  * Returns: (nullable): the flag emoji; former countries have none
@@ -350,4 +379,66 @@ atlas_countries_format_list (const char * const *codes)
     }
 
   return g_string_free (str, FALSE);
+}
+
+/* Former countries and the current countries on their territory, by
+ * their ISO 3166-3 alpha-4 code.  World knowledge, not in iso-codes
+ * itself (its iso_3166-3 entries name no successors, only a few
+ * comments): the dissolutions of the USSR (1991), Czechoslovakia (1993)
+ * and Yugoslavia (1991–1992; Kosovo has no ISO 3166-1 code), German
+ * reunification (1990), and renamings (Burma, Zaire, East Timor,
+ * Dahomey, Upper Volta, Southern Rhodesia, New Hebrides), as recorded
+ * in the ISO 3166 Maintenance Agency's newsletters and the UN's list of
+ * member states' histories. */
+static const struct
+{
+  const char *alpha_4;
+  const char *successors[16];
+} successor_table[] = {
+  { "SUHH", { "RU", "UA", "BY", "KZ", "UZ", "TM", "KG", "TJ", "AZ", "AM", "GE",
+              "MD", "LT", "LV", "EE", NULL } },
+  { "DDDE", { "DE", NULL } },
+  { "CSHH", { "CZ", "SK", NULL } },
+  { "CSXX", { "RS", "ME", NULL } },
+  { "YUCS", { "RS", "HR", "BA", "SI", "MK", "ME", NULL } },
+  { "BUMM", { "MM", NULL } },
+  { "ZRCD", { "CD", NULL } },
+  { "TPTL", { "TL", NULL } },
+  { "YDYE", { "YE", NULL } },
+  { "VDVN", { "VN", NULL } },
+  { "RHZW", { "ZW", NULL } },
+  { "HVBF", { "BF", NULL } },
+  { "DYBJ", { "BJ", NULL } },
+  { "AIDJ", { "DJ", NULL } },
+  { "NHVU", { "VU", NULL } },
+  { "ANHH", { "CW", "SX", "BQ", NULL } },
+  { "GEHH", { "KI", "TV", NULL } },
+  { "PCHH", { "FM", "MH", "MP", "PW", NULL } },
+  { "FXFR", { "FR", NULL } },
+};
+
+/**
+ * atlas_countries_get_successors:
+ * @code: a country code
+ *
+ * The current countries on a former country's territory, the largest
+ * (or the continuing state) first: "SU" gives RU, UA, BY, KZ, …; "DD"
+ * gives DE.  A map plots a former country on them.
+ *
+ * Returns: (nullable) (array zero-terminated=1): the successors' alpha-2
+ *   codes, or %NULL when @code is not a former country with a successor
+ */
+const char * const *
+atlas_countries_get_successors (const char *code)
+{
+  Country *country = lookup (code);
+
+  if (country == NULL || !country->historical || country->alpha_4 == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (successor_table); i++)
+    if (strcmp (successor_table[i].alpha_4, country->alpha_4) == 0)
+      return successor_table[i].successors;
+
+  return NULL;
 }

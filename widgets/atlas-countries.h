@@ -11,11 +11,14 @@ G_BEGIN_DECLS
 gboolean      atlas_countries_is_known         (const char *code);
 gboolean      atlas_countries_is_historical    (const char *code);
 const char   *atlas_countries_get_name         (const char *code);
+const char   *atlas_countries_get_short_name   (const char *code);
 const char   *atlas_countries_get_flag         (const char *code);
 const char   *atlas_countries_get_numeric      (const char *code);
 const char   *atlas_countries_lookup_numeric   (const char *numeric);
 char         *atlas_countries_suggest          (const char *code);
 char        **atlas_countries_list             (gboolean    include_historical);
 char         *atlas_countries_format_list      (const char * const *codes);
+const char * const *
+              atlas_countries_get_successors   (const char *code);
 
 G_END_DECLS
