@@ -173,6 +173,36 @@ test_short_names (void)
   g_assert_true (atlas_countries_get_short_name ("SU") == atlas_countries_get_short_name ("SU"));
 }
 
+static void
+test_lookup_name (void)
+{
+  /* Names, common names and official names in English */
+  g_assert_cmpstr (atlas_countries_lookup_name ("China"), ==, "CN");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Russian Federation"), ==, "RU");
+  g_assert_cmpstr (atlas_countries_lookup_name ("South Korea"), ==, "KR");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Korea, Republic of"), ==, "KR");
+  g_assert_cmpstr (atlas_countries_lookup_name ("United States of America"), ==, "US");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Bolivia"), ==, "BO");
+  /* Whatever the case, accents, spaces and punctuation */
+  g_assert_cmpstr (atlas_countries_lookup_name ("  BRAZIL "), ==, "BR");
+  g_assert_cmpstr (atlas_countries_lookup_name ("cote d'ivoire"), ==, "CI");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Viet Nam"), ==, "VN");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Vietnam"), ==, "VN");
+  /* Former countries, by their full and short names; current countries
+   * keep names a former one shared */
+  g_assert_cmpstr (atlas_countries_lookup_name ("USSR"), ==, "SU");
+  g_assert_cmpstr (atlas_countries_lookup_name ("German Democratic Republic"), ==, "DD");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Czechoslovakia"), ==, "CS");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Serbia and Montenegro"), ==, "CSXX");
+  g_assert_cmpstr (atlas_countries_lookup_name ("Georgia"), ==, "GE");
+  /* No such country; "Korea" alone is two */
+  g_assert_null (atlas_countries_lookup_name ("Atlantis"));
+  g_assert_null (atlas_countries_lookup_name ("Korea"));
+  g_assert_null (atlas_countries_lookup_name (""));
+  g_assert_null (atlas_countries_lookup_name ("--"));
+  g_assert_null (atlas_countries_lookup_name (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/countries/format-list", test_format_list);
   g_test_add_func ("/countries/successors", test_successors);
   g_test_add_func ("/countries/short-names", test_short_names);
+  g_test_add_func ("/countries/lookup-name", test_lookup_name);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ typedef struct
   GHashTable *by_code;     /* alpha-2 (and alpha-4 of former countries) → Country */
   GHashTable *by_alpha_3;  /* alpha-3 of current countries → Country */
   GHashTable *by_numeric;  /* numeric of current countries → Country */
+  GHashTable *by_name;     /* folded English name (owned) → Country */
   GPtrArray  *countries;   /* owns the Country structs, in file order */
 } CountryTable;
 
@@ -55,6 +56,68 @@ dup_member (JsonObject *entry,
             const char *member)
 {
   return g_strdup (json_object_get_string_member_with_default (entry, member, NULL));
+}
+
+/* A name as people may type it: "Côte d’Ivoire", "cote divoire" and
+ * "COTE D'IVOIRE" fold to the same key.  Letters and digits are kept,
+ * without case or accents; spaces and punctuation are not. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+add_name (CountryTable *table,
+          const char   *name,
+          Country      *country)
+{
+  char *key;
+
+  if (name == NULL)
+    return;
+
+  key = fold_name (name);
+  if (*key == '\0' || g_hash_table_contains (table->by_name, key))
+    g_free (key);   /* current countries, read first, keep their names */
+  else
+    g_hash_table_insert (table->by_name, key, country);
+}
+
+/* Every English name of an entry: its name, common name and official
+ * name; a former country also by the part of its name before the comma
+ * ("USSR" of "USSR, Union of Soviet Socialist Republics") */
+static void
+add_names (CountryTable *table,
+           JsonObject   *entry,
+           Country      *country)
+{
+  static const char * const members[] = { "name", "common_name", "official_name" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      const char *name = json_object_get_string_member_with_default (entry, members[i], NULL);
+      const char *comma;
+
+      add_name (table, name, country);
+      if (country->historical && name != NULL && (comma = strstr (name, ", ")) != NULL)
+        {
+          g_autofree char *part = g_strndup (name, comma - name);
+
+          add_name (table, part, country);
+        }
+    }
 }
 
 static void
@@ -122,6 +185,7 @@ add_entries (CountryTable *table,
         }
 
       g_ptr_array_add (table->countries, country);
+      add_names (table, entry, country);
 
       /* ISO 3166-1 is read first and keeps codes that ISO 3166-3 reuses
        * (BY, GE).  Where former countries share a code (CS), the one
@@ -158,6 +222,7 @@ load_table (gpointer data)
   table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
   table->by_alpha_3 = g_hash_table_new (g_str_hash, g_str_equal);
   table->by_numeric = g_hash_table_new (g_str_hash, g_str_equal);
+  table->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table->countries = g_ptr_array_new_with_free_func ((GDestroyNotify) country_free);
 
   bindtextdomain (DOMAIN_3166_1, ISO_CODES_LOCALEDIR);
@@ -289,6 +354,65 @@ atlas_countries_lookup_numeric (const char *numeric)
 
   country = g_hash_table_lookup (get_table ()->by_numeric, numeric);
   return country ? country->alpha_2 : NULL;
+}
+
+/* The code that reaches @country: its alpha-2 code, or for a former
+ * country whose alpha-2 code went to another, its alpha-4 code */
+static const char *
+get_code (Country *country)
+{
+  if (lookup (country->alpha_2) == country || country->alpha_4 == NULL)
+    return country->alpha_2;
+  return country->alpha_4;
+}
+
+/**
+ * atlas_countries_lookup_name:
+ * @name: a country's name, as people write it
+ *
+ * Finds a country by its name in English — its name, common name or
+ * official name in iso-codes ("Russian Federation", "South Korea",
+ * "Korea, Republic of", "USSR") — or in the current language, whatever
+ * the case, accents, spaces and punctuation ("cote d'ivoire").
+ *
+ * Returns: (nullable): the country's code, or %NULL when no country has
+ *   that name
+ */
+const char *
+atlas_countries_lookup_name (const char *name)
+{
+  CountryTable *table = get_table ();
+  g_autofree char *key = NULL;
+  Country *country;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  key = fold_name (name);
+  if (*key == '\0')
+    return NULL;
+
+  country = g_hash_table_lookup (table->by_name, key);
+  if (country != NULL)
+    return get_code (country);
+
+  /* Names in the current language, current countries first */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < table->countries->len; i++)
+      {
+        g_autofree char *translated = NULL;
+
+        country = g_ptr_array_index (table->countries, i);
+        if (country->historical != (pass == 1))
+          continue;
+
+        translated = fold_name (dgettext (country->historical ? DOMAIN_3166_3 : DOMAIN_3166_1,
+                                          country->name));
+        if (strcmp (translated, key) == 0)
+          return get_code (country);
+      }
+
+  return NULL;
 }
 
 /**

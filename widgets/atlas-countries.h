@@ -15,6 +15,7 @@ const char   *atlas_countries_get_short_name   (const char *code);
 const char   *atlas_countries_get_flag         (const char *code);
 const char   *atlas_countries_get_numeric      (const char *code);
 const char   *atlas_countries_lookup_numeric   (const char *numeric);
+const char   *atlas_countries_lookup_name      (const char *name);
 char         *atlas_countries_suggest          (const char *code);
 char        **atlas_countries_list             (gboolean    include_historical);
 char         *atlas_countries_format_list      (const char * const *codes);

@@ -22,7 +22,9 @@
 
 #include "atlas-countries.h"
 #include "atlas-format.h"
+#include "atlas-format-private.h"
 #include "atlas-json-syntax.h"
+#include "atlas-slug.h"
 
 G_DEFINE_BOXED_TYPE (AtlasProblem, atlas_problem, atlas_problem_copy, atlas_problem_free)
 
@@ -66,8 +68,10 @@ atlas_problem_free (AtlasProblem *problem)
  * @file_name: the file's name as the reader of the message knows it
  *
  * Returns: (transfer full): one line, in the form compilers use, so that
- *   editors can jump to it: `FILE:LINE:COLUMN: message` for syntax and
- *   `FILE: record N (ID): FIELD: message` for records
+ *   editors can jump to it: `FILE:LINE:COLUMN: message` for syntax,
+ *   `FILE: record N (ID): FIELD: message` for records, and
+ *   `FILE:LINE: FIELD: message` for records that have a line (the rows
+ *   of a CSV file)
  */
 char *
 atlas_problem_to_string (const AtlasProblem *problem,
@@ -82,6 +86,13 @@ atlas_problem_to_string (const AtlasProblem *problem,
       break;
 
     case ATLAS_PROBLEM_RECORD:
+      /* A row of a CSV file is found by its line */
+      if (problem->line > 0)
+        {
+          g_string_append_printf (str, ":%d: ", problem->line);
+          break;
+        }
+
       /* Translators: where a problem is in a data file; %d is the
        * record's number, counted from 1 */
       g_string_append_printf (str, ": ");
@@ -125,6 +136,32 @@ atlas_problems_to_string (GPtrArray  *problems,
     }
 
   return g_string_free (str, FALSE);
+}
+
+/**
+ * atlas_problems_count_records:
+ * @problems: (element-type AtlasProblem) (nullable): problems
+ *
+ * How many records (or rows of a CSV file) the problems are about: an
+ * importer reports a record that has several problems several times,
+ * and skips it once.
+ *
+ * Returns: the number of different records among @problems
+ */
+guint
+atlas_problems_count_records (GPtrArray *problems)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      AtlasProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->record > 0)
+        g_hash_table_add (seen, GINT_TO_POINTER (problem->record));
+    }
+
+  return g_hash_table_size (seen);
 }
 
 static void add_problem (GPtrArray        *problems,
@@ -187,8 +224,8 @@ record_problem (RecordContext *ctx,
   g_ptr_array_add (ctx->problems, problem);
 }
 
-static const char *
-describe_node (JsonNode *node)
+const char *
+_atlas_format_describe_node (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return _("null");
@@ -243,7 +280,7 @@ read_string (RecordContext *ctx,
 
   if (!holds_string (node))
     {
-      record_problem (ctx, member, _("must be a string, not %s"), describe_node (node));
+      record_problem (ctx, member, _("must be a string, not %s"), _atlas_format_describe_node (node));
       return NULL;
     }
 
@@ -266,7 +303,7 @@ read_string_list (RecordContext *ctx,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      record_problem (ctx, member, _("must be a list of strings, not %s"), describe_node (node));
+      record_problem (ctx, member, _("must be a list of strings, not %s"), _atlas_format_describe_node (node));
       return NULL;
     }
 
@@ -279,7 +316,7 @@ read_string_list (RecordContext *ctx,
       if (!holds_string (element))
         {
           record_problem (ctx, member, _("item %u must be a string, not %s"),
-                          i + 1, describe_node (element));
+                          i + 1, _atlas_format_describe_node (element));
           continue;
         }
 
@@ -341,19 +378,6 @@ is_blank (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_slug (const char *id)
-{
-  if (*id == '\0' || *id == '-')
-    return FALSE;
-
-  for (const char *p = id; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_' || *p == '.'))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Members not in @known, kept in the order they came; NULL when none. */
 static JsonObject *
 collect_extra (JsonObject         *object,
@@ -398,7 +422,7 @@ read_sources (RecordContext *ctx,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      record_problem (ctx, "sources", _("must be a list of sources, not %s"), describe_node (node));
+      record_problem (ctx, "sources", _("must be a list of sources, not %s"), _atlas_format_describe_node (node));
       return NULL;
     }
 
@@ -416,7 +440,7 @@ read_sources (RecordContext *ctx,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           record_problem (ctx, field, _("must be an object with a title, not %s"),
-                          describe_node (element));
+                          _atlas_format_describe_node (element));
           continue;
         }
 
@@ -430,7 +454,7 @@ read_sources (RecordContext *ctx,
             continue;
           if (!holds_string (member))
             {
-              record_problem (ctx, member_field, _("must be a string, not %s"), describe_node (member));
+              record_problem (ctx, member_field, _("must be a string, not %s"), _atlas_format_describe_node (member));
               ok = FALSE;
               continue;
             }
@@ -476,7 +500,7 @@ read_record (RecordContext *ctx,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      record_problem (ctx, NULL, _("must be an object, not %s"), describe_node (node));
+      record_problem (ctx, NULL, _("must be an object, not %s"), _atlas_format_describe_node (node));
       return NULL;
     }
 
@@ -490,10 +514,12 @@ read_record (RecordContext *ctx,
 
       if (*id != '\0')
         ctx->id = id;
-      if (!is_slug (id))
+      if (!atlas_slug_is_valid (id))
         record_problem (ctx, "id", _("“%s” is not a valid id: use lower-case letters, digits and hyphens"), id);
 
-      if (g_hash_table_lookup_extended (ids, id, NULL, &other))
+      if (ids == NULL)
+        ;
+      else if (g_hash_table_lookup_extended (ids, id, NULL, &other))
         record_problem (ctx, "id", _("“%s” is already the id of record %d"),
                         id, GPOINTER_TO_INT (other));
       else
@@ -631,6 +657,120 @@ add_syntax_problem (GPtrArray  *problems,
 }
 
 /**
+ * _atlas_format_parse_json:
+ * @bytes: a JSON document
+ * @problems: (element-type AtlasProblem): where to add what is wrong
+ *
+ * Parses JSON as the data file reader does: a UTF-8 byte order mark is
+ * skipped, invalid UTF-8 and syntax errors are reported with their line
+ * and column, an empty document is a problem.
+ *
+ * Returns: (transfer full) (nullable): the root, or %NULL after adding
+ *   a problem to @problems
+ */
+JsonNode *
+_atlas_format_parse_json (GBytes    *bytes,
+                          GPtrArray *problems)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gsize error_offset = 0;
+  const char *data;
+  gsize length;
+  JsonNode *root;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  /* A UTF-8 byte order mark is harmless; JsonParser would choke on it */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (is_blank (data, length))
+    {
+      add_problem (problems, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!check_encoding (data, length, problems))
+    return NULL;
+
+  if (!atlas_json_check_syntax (data, length, ATLAS_JSON_MAX_DEPTH, &error_offset, &message))
+    {
+      AtlasProblem *problem = g_new0 (AtlasProblem, 1);
+
+      problem->kind = ATLAS_PROBLEM_SYNTAX;
+      atlas_json_locate (data, error_offset, &problem->line, &problem->column);
+      problem->message = g_steal_pointer (&message);
+      g_ptr_array_add (problems, problem);
+      return NULL;
+    }
+
+  /* What passed the check above, JsonParser reads; should it still
+   * refuse, its report is the best there is. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      add_syntax_problem (problems, error->message);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      add_problem (problems, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  return root;
+}
+
+/**
+ * _atlas_format_read_record:
+ * @node: a record as JSON, the way a data file holds it
+ * @index: the record's number, from 1, for the problems
+ * @ids: (nullable): id → record number of the records before it, which
+ *   it adds to; %NULL not to check for repeated ids
+ * @problems: (element-type AtlasProblem): where to add what is wrong
+ *
+ * Checks and reads one record exactly as atlas_format_read() does; the
+ * importers build a record's JSON and read it here, so that every
+ * format is held to the same rules with the same messages.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL when it has
+ *   any problem
+ */
+AtlasPartnership *
+_atlas_format_read_record (JsonNode   *node,
+                           int         index,
+                           GHashTable *ids,
+                           GPtrArray  *problems)
+{
+  RecordContext ctx = { problems, index, NULL, problems->len };
+
+  return read_record (&ctx, node, ids);
+}
+
+/**
+ * _atlas_format_collect_extra:
+ * @object: a JSON object
+ * @known: the names of members to leave out
+ *
+ * Returns: (transfer full) (nullable): the other members, sealed, in
+ *   their order; %NULL when there are none
+ */
+JsonObject *
+_atlas_format_collect_extra (JsonObject         *object,
+                             const char * const *known,
+                             guint               n_known)
+{
+  return collect_extra (object, known, n_known);
+}
+
+/**
  * atlas_format_read:
  * @bytes: the contents of a data file
  * @extra: (out) (optional) (transfer full) (nullable): members of the
@@ -648,14 +788,9 @@ atlas_format_read (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gsize error_offset = 0;
-  const char *data;
-  gsize length;
-  JsonNode *root, *node;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *node;
   JsonObject *document;
   JsonArray *array;
 
@@ -666,56 +801,15 @@ atlas_format_read (GBytes      *bytes,
     *extra = NULL;
   *problems = NULL;
 
-  data = g_bytes_get_data (bytes, &length);
-
-  /* A UTF-8 byte order mark is harmless; JsonParser would choke on it */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (is_blank (data, length))
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
-      goto out;
-    }
-
-  if (!check_encoding (data, length, found))
-    goto out;
-
-  if (!atlas_json_check_syntax (data, length, ATLAS_JSON_MAX_DEPTH, &error_offset, &message))
-    {
-      AtlasProblem *problem = g_new0 (AtlasProblem, 1);
-
-      problem->kind = ATLAS_PROBLEM_SYNTAX;
-      atlas_json_locate (data, error_offset, &problem->line, &problem->column);
-      problem->message = g_steal_pointer (&message);
-      g_ptr_array_add (found, problem);
-      goto out;
-    }
-
-  /* What passed the check above, JsonParser reads; should it still
-   * refuse, its report is the best there is. */
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
-    {
-      add_syntax_problem (found, error->message);
-      goto out;
-    }
-
-  root = json_parser_get_root (parser);
+  root = _atlas_format_parse_json (bytes, found);
   if (root == NULL)
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
-      goto out;
-    }
+    goto out;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       add_problem (found, ATLAS_PROBLEM_FORMAT, NULL,
                    _("this is not a Space Atlas data file: it holds %s, not an object "
-                     "with “format”: “space-atlas”"), describe_node (root));
+                     "with “format”: “space-atlas”"), _atlas_format_describe_node (root));
       goto out;
     }
 

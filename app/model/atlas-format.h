@@ -25,9 +25,12 @@ typedef enum
 /**
  * AtlasProblem:
  * @kind: what kind of problem
- * @line: for a syntax problem, the line (from 1)
- * @column: for a syntax problem, the column (from 1)
- * @record: for a record problem, the record's number (from 1)
+ * @line: for a syntax problem, the line (from 1); for a record problem
+ *   in a CSV file, the line its row starts on; 0 otherwise
+ * @column: for a syntax problem, the column (from 1); for a record
+ *   problem in a CSV file, the column of the field (from 1), or 0
+ * @record: for a record problem, the record's number (from 1): in a CSV
+ *   file, the row's number after the header
  * @record_id: (nullable): the record's id, if it has one
  * @field: (nullable): the member the problem is in ("start", "countries")
  * @message: what is wrong, for people to read
@@ -52,6 +55,7 @@ char         *atlas_problem_to_string     (const AtlasProblem *problem,
                                            const char         *file_name);
 char         *atlas_problems_to_string    (GPtrArray          *problems,
                                            const char         *file_name);
+guint         atlas_problems_count_records (GPtrArray         *problems);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasProblem, atlas_problem_free)
 
