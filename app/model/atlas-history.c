@@ -36,6 +36,7 @@ struct _AtlasHistory
   GPtrArray  *changes;     /* Change; [0, position) are done, the rest undone */
   guint       position;
   int         saved_at;    /* the position last saved, or -1 if it is gone */
+  guint64     serial;      /* counts changes, undos and redos */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasHistory, atlas_history, G_TYPE_OBJECT)
@@ -140,6 +141,8 @@ update_modified (AtlasHistory *self)
 static void
 notify_state (AtlasHistory *self)
 {
+  self->serial++;
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
@@ -527,4 +530,68 @@ atlas_history_mark_saved (AtlasHistory *self)
 
   self->saved_at = self->position;
   update_modified (self);
+}
+
+/**
+ * atlas_history_diff_steps:
+ * @store: the records as they are
+ * @records: (element-type AtlasPartnership): the records as they should be
+ *
+ * Works out the steps that turn @store into @records: records only in
+ * @records are added, records only in the store deleted, records whose
+ * content differs replaced.  Records are matched by id.
+ *
+ * Returns: (transfer full) (element-type AtlasHistoryStep): the steps,
+ *   for atlas_history_perform(); empty when nothing differs
+ */
+GPtrArray *
+atlas_history_diff_steps (AtlasStore *store,
+                          GPtrArray  *records)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_history_step_free);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), steps);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasPartnership *record = g_ptr_array_index (records, i);
+      g_hash_table_insert (wanted, (gpointer) atlas_partnership_get_id (record), record);
+    }
+
+  /* Deletions first, so that no step meets an id still in use */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasPartnership) current = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (!g_hash_table_contains (wanted, atlas_partnership_get_id (current)))
+        g_ptr_array_add (steps, atlas_history_step_new (current, NULL));
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      AtlasPartnership *record = g_ptr_array_index (records, i);
+      AtlasPartnership *current = atlas_store_lookup (store, atlas_partnership_get_id (record));
+
+      if (current == NULL)
+        g_ptr_array_add (steps, atlas_history_step_new (NULL, record));
+      else if (!atlas_partnership_equal (current, record))
+        g_ptr_array_add (steps, atlas_history_step_new (current, record));
+    }
+
+  return steps;
+}
+
+/**
+ * atlas_history_get_serial:
+ *
+ * Returns: a number that changes with every change, undo and redo, to
+ *   tell whether anything happened between two moments
+ */
+guint64
+atlas_history_get_serial (AtlasHistory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), 0);
+  return self->serial;
 }

@@ -59,5 +59,8 @@ gboolean          atlas_history_redo            (AtlasHistory      *self,
                                                  GError           **error);
 void              atlas_history_clear           (AtlasHistory      *self);
 void              atlas_history_mark_saved      (AtlasHistory      *self);
+guint64           atlas_history_get_serial      (AtlasHistory      *self);
+GPtrArray        *atlas_history_diff_steps      (AtlasStore        *store,
+                                                 GPtrArray         *records);
 
 G_END_DECLS
