@@ -110,6 +110,28 @@ atlas_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The file last open, if it is still there, else the bundled data set */
+static GFile *
+get_start_file (AtlasApplication *self)
+{
+  GSettings *settings = atlas_application_get_settings (self);
+  g_autofree char *uri = NULL;
+
+  if (g_settings_get_boolean (settings, "reopen-last-file"))
+    {
+      uri = g_settings_get_string (settings, "last-file");
+      if (uri != NULL && *uri != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+          if (g_file_query_exists (file, NULL))
+            return g_steal_pointer (&file);
+        }
+    }
+
+  return atlas_application_get_bundled_data_file ();
+}
+
 static int
 atlas_application_command_line (GApplication            *application,
                                 GApplicationCommandLine *command_line)
@@ -123,10 +145,10 @@ atlas_application_command_line (GApplication            *application,
 
   if (paths == NULL || paths[0] == NULL)
     {
-      g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+      g_autoptr(GFile) file = get_start_file (self);
 
       window = atlas_window_new (self);
-      atlas_window_open (window, bundled);
+      atlas_window_open (window, file);
       gtk_window_present (GTK_WINDOW (window));
       return 0;
     }
@@ -150,10 +172,10 @@ atlas_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+      g_autoptr(GFile) file = get_start_file (ATLAS_APPLICATION (application));
 
       window = GTK_WINDOW (atlas_window_new (ATLAS_APPLICATION (application)));
-      atlas_window_open (ATLAS_WINDOW (window), bundled);
+      atlas_window_open (ATLAS_WINDOW (window), file);
     }
 
   gtk_window_present (window);
@@ -251,6 +273,18 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "F9", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-record",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.duplicate-record",
+                                         (const char *[]) { "<Control>d", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo",
+                                         (const char *[]) { "<Control>z", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo",
+                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save",
+                                         (const char *[]) { "<Control>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-as",
+                                         (const char *[]) { "<Control><Shift>s", NULL });
 
   load_organizations (self);
 }

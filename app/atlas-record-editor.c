@@ -227,6 +227,9 @@ update_automatic_id (AtlasRecordEditor *self)
   slug = atlas_slugify (title);
   unique = atlas_slug_make_unique (slug, self->taken_ids);
 
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->id_row)), *title ? unique : "") == 0)
+    return;
+
   self->setting_id = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->id_row), *title ? unique : "");
   self->setting_id = FALSE;
@@ -712,6 +715,14 @@ setup_country_picker (AtlasRecordEditor *self)
   GtkListItemFactory *factory;
   GtkWidget *box, *scroller;
 
+  /* The filter reads the search entry: it comes first */
+  self->country_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->country_search, "placeholder-text", _("Name or code"), NULL);
+  g_signal_connect_swapped (self->country_search, "search-changed",
+                            G_CALLBACK (country_search_changed_cb), self);
+  g_signal_connect_swapped (self->country_search, "activate",
+                            G_CALLBACK (country_search_activated_cb), self);
+
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (list),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_country_names, NULL, NULL)));
   self->country_filter = gtk_custom_filter_new (country_matches, self, NULL);
@@ -727,12 +738,6 @@ setup_country_picker (AtlasRecordEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->country_list), "navigation-sidebar");
   g_signal_connect (self->country_list, "activate", G_CALLBACK (country_activated_cb), self);
 
-  self->country_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->country_search, "placeholder-text", _("Name or code"), NULL);
-  g_signal_connect_swapped (self->country_search, "search-changed",
-                            G_CALLBACK (country_search_changed_cb), self);
-  g_signal_connect_swapped (self->country_search, "activate",
-                            G_CALLBACK (country_search_activated_cb), self);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -850,8 +855,12 @@ field_changed_cb (AtlasRecordEditor *self)
 static void
 id_changed_cb (AtlasRecordEditor *self)
 {
+  /* The id made from the title: the check that set it goes on */
+  if (self->setting_id)
+    return;
+
   /* Once the curator types an id, it is theirs */
-  if (!self->setting_id && !self->loading)
+  if (!self->loading)
     self->id_is_automatic = FALSE;
 
   revalidate (self);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "atlas-document.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,8 @@ GtkListView        *_atlas_window_get_record_list  (AtlasWindow *self);
 GtkSingleSelection *_atlas_window_get_selection    (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_detail_pane  (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_error_dialog (AtlasWindow *self);
+GtkWidget          *_atlas_window_get_question_dialog (AtlasWindow *self);
+GtkWidget          *_atlas_window_get_editor       (AtlasWindow *self);
+AtlasDocument      *_atlas_window_get_document     (AtlasWindow *self);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "atlas-detail-pane.h"
+#include "atlas-document.h"
 #include "atlas-format.h"
+#include "atlas-record-editor.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
 
@@ -29,15 +31,36 @@ struct _AtlasWindow
   AdwFlap              *detail_flap;
   GtkListView          *record_list;
   AtlasDetailPane      *detail_pane;
+  GMenu                *history_section;
+  GtkRevealer          *disk_banner;
+  GtkLabel             *disk_banner_label;
 
-  AtlasStore           *store;
+  AtlasDocument        *document;
+  AtlasStore           *store;      /* the document's */
+  AtlasHistory         *history;    /* the document's */
   GtkSingleSelection   *selection;
   GCancellable         *load_cancellable;
   GtkWidget            *error_dialog;
+  GtkWidget            *question_dialog;
   GtkFileChooserNative *file_chooser;
+  GtkWidget            *editor;
+
+  /* What to do once unsaved changes are dealt with */
+  GFile                *pending_open;
+  guint                 pending_close : 1;
+  guint                 closing_confirmed : 1;
+  guint                 saving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (AtlasWindow *self);
+static void remember_file  (AtlasWindow *self,
+                            GFile       *file);
+static void offer_recovery (AtlasWindow *self);
+static void load_file      (AtlasWindow *self,
+                            GFile       *file);
+static void save_as        (AtlasWindow *self);
 
 enum {
   PROP_0,
@@ -87,6 +110,13 @@ update_title (AtlasWindow *self)
     }
 
   name = get_display_name (file);
+  if (atlas_document_get_modified (self->document))
+    {
+      /* Translators: the name of a file with unsaved changes */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), name);
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
   n_records = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   /* Translators: the window's subtitle: the file's name, then how many
    * records it holds */
@@ -225,7 +255,7 @@ load_cb (GObject      *object,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!atlas_store_load_finish (ATLAS_STORE (object), result, &problems, &error))
+  if (!atlas_document_load_finish (ATLAS_DOCUMENT (object), result, &problems, &error))
     {
       /* A later atlas_window_open() replaced this one */
       if (request->cancellable != self->load_cancellable ||
@@ -243,7 +273,10 @@ load_cb (GObject      *object,
   g_clear_object (&self->load_cancellable);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   update_title (self);
+  update_actions (self);
   set_busy (self, FALSE);
+  remember_file (self, file);
+  offer_recovery (self);
 }
 
 static void
@@ -252,6 +285,7 @@ selection_changed_cb (AtlasWindow *self)
   AtlasPartnership *record = gtk_single_selection_get_selected_item (self->selection);
 
   atlas_detail_pane_set_record (self->detail_pane, record);
+  update_actions (self);
   if (record != NULL)
     adw_flap_set_reveal_flap (self->detail_flap, TRUE);
 }
@@ -359,6 +393,611 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->list_flap, !adw_flap_get_reveal_flap (self->list_flap));
 }
 
+
+/* Records: new, edit, duplicate, delete */
+
+static AtlasPartnership *
+get_selected_record (AtlasWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+select_record (AtlasWindow *self,
+               const char  *id)
+{
+  guint position;
+
+  if (!atlas_store_find (self->store, id, &position))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u", position);
+}
+
+static void
+editor_record_saved_cb (AtlasWindow *self,
+                        const char  *id)
+{
+  select_record (self, id);
+}
+
+static void
+editor_show_record_cb (AtlasWindow *self,
+                       const char  *id)
+{
+  select_record (self, id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static AtlasOrganizations *
+get_organizations (AtlasWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return ATLAS_IS_APPLICATION (app) ? atlas_application_get_organizations (ATLAS_APPLICATION (app)) : NULL;
+}
+
+static void
+open_editor (AtlasWindow      *self,
+             AtlasEditorMode   mode,
+             AtlasPartnership *record)
+{
+  AtlasRecordEditor *editor;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+
+  editor = atlas_record_editor_new (GTK_WINDOW (self), self->history, get_organizations (self), mode, record);
+  g_signal_connect_object (editor, "record-saved", G_CALLBACK (editor_record_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "show-record", G_CALLBACK (editor_show_record_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->editor = GTK_WIDGET (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_editor (ATLAS_WINDOW (widget), ATLAS_EDITOR_MODE_NEW, NULL);
+}
+
+static void
+edit_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasPartnership *record = get_selected_record (self);
+
+  if (record != NULL)
+    open_editor (self, ATLAS_EDITOR_MODE_EDIT, record);
+}
+
+static void
+duplicate_record_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasPartnership *record = get_selected_record (self);
+
+  if (record != NULL)
+    open_editor (self, ATLAS_EDITOR_MODE_DUPLICATE, record);
+}
+
+static void
+delete_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasPartnership *record = get_selected_record (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (record == NULL)
+    return;
+
+  title = g_strdup (atlas_partnership_get_title (record));
+  if (!atlas_history_delete_record (self->history, atlas_partnership_get_id (record), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* Translators: %s is the title of the record just deleted */
+  toast = adw_toast_new_format (_("Deleted “%s”"), title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+record_activated_cb (GtkListView *list,
+                     guint        position,
+                     AtlasWindow *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  open_editor (self, ATLAS_EDITOR_MODE_EDIT, get_selected_record (self));
+}
+
+/* Undo and redo */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_history_undo (self->history, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_history_redo (self->history, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+update_history_menu (AtlasWindow *self)
+{
+  const char *undo = atlas_history_get_undo_label (self->history);
+  const char *redo = atlas_history_get_redo_label (self->history);
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
+
+  /* Translators: a menu item; %s says what would be undone, such as
+   * Delete “CBERS” */
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item; %s says what would be done again */
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append (self->history_section, undo_label, "win.undo");
+  g_menu_append (self->history_section, redo_label, "win.redo");
+}
+
+static void
+update_actions (AtlasWindow *self)
+{
+  gboolean has_record = get_selected_record (self) != NULL;
+  gboolean has_file = atlas_document_get_file (self->document) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-record", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-record", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-record", has_record);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", has_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", atlas_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", atlas_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_file && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_file && !self->saving);
+}
+
+static void
+history_changed_cb (AtlasWindow *self)
+{
+  update_history_menu (self);
+  update_actions (self);
+}
+
+static void
+modified_changed_cb (AtlasWindow *self)
+{
+  update_title (self);
+}
+
+/* Saving */
+
+static void finish_pending (AtlasWindow *self);
+
+static void
+show_save_error (AtlasWindow *self,
+                 GError      *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nYour changes are still here, not lost. Try saving "
+                                    "them somewhere else."), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response::save-as", G_CALLBACK (save_as), self, G_CONNECT_SWAPPED);
+
+  if (self->error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->error_dialog));
+  self->error_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  update_actions (self);
+
+  if (!atlas_document_save_finish (ATLAS_DOCUMENT (object), result, &error))
+    {
+      /* Whatever was waiting for the save waits no more */
+      g_clear_object (&self->pending_open);
+      self->pending_close = FALSE;
+      show_save_error (self, error);
+      return;
+    }
+
+  remember_file (self, atlas_document_get_file (self->document));
+  update_title (self);
+  finish_pending (self);
+}
+
+static void
+save_to (AtlasWindow *self,
+         GFile       *file)
+{
+  self->saving = TRUE;
+  update_actions (self);
+  atlas_document_save_async (self->document, file, NULL, saved_cb, g_object_ref (self));
+}
+
+static void
+overwrite_response_cb (AtlasWindow *self,
+                       const char  *response)
+{
+  if (g_strcmp0 (response, "overwrite") == 0)
+    save_to (self, NULL);
+  else
+    {
+      g_clear_object (&self->pending_open);
+      self->pending_close = FALSE;
+    }
+}
+
+static void
+save (AtlasWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (atlas_document_get_read_only (self->document))
+    {
+      save_as (self);
+      return;
+    }
+
+  if (!atlas_document_get_changed_on_disk (self->document))
+    {
+      save_to (self, NULL);
+      return;
+    }
+
+  /* Never overwrite someone else's changes without asking */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"),
+                                   _("Someone else changed the file since it was opened. Saving "
+                                     "replaces their changes with yours (the file before is kept "
+                                     "with the extension .bak)."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Replace Their Changes"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_chooser_response_cb (AtlasWindow          *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->file_chooser);
+
+  if (file == NULL)
+    {
+      g_clear_object (&self->pending_open);
+      self->pending_close = FALSE;
+      return;
+    }
+
+  save_to (self, file);
+}
+
+static void
+save_as (AtlasWindow *self)
+{
+  g_autofree char *folder_path = g_build_filename (g_get_user_data_dir (), "space-atlas", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  GFile *current = atlas_document_get_file (self->document);
+  g_autofree char *name = NULL;
+
+  if (self->file_chooser != NULL)
+    return;
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Save the Data Set"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+
+  /* The bundled data set is read-only: offer the user's data folder */
+  if (current == NULL || atlas_document_get_read_only (self->document))
+    {
+      g_mkdir_with_parents (folder_path, 0755);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->file_chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), "partnerships.json");
+    }
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (current);
+
+      name = g_file_get_basename (current);
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->file_chooser), parent, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
+    }
+
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (save_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (ATLAS_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (ATLAS_WINDOW (widget));
+}
+
+/* Unsaved changes: asked about before closing or opening another file */
+
+static void
+finish_pending (AtlasWindow *self)
+{
+  if (self->pending_close)
+    {
+      self->pending_close = FALSE;
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->pending_open != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
+      load_file (self, file);
+    }
+}
+
+static gboolean
+finish_pending_idle (gpointer user_data)
+{
+  finish_pending (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AtlasWindow *self,
+                     const char  *response)
+{
+  self->question_dialog = NULL;
+
+  if (g_strcmp0 (response, "save") == 0)
+    save (self);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      atlas_document_discard_recovery (self->document);
+      atlas_history_clear (self->history);
+      atlas_store_set_modified (self->store, FALSE);
+
+      /* Not from within the dialog's response: closing the window now
+       * would pull it from under the dialog */
+      g_idle_add_full (G_PRIORITY_DEFAULT, finish_pending_idle, g_object_ref (self), g_object_unref);
+    }
+  else
+    {
+      g_clear_object (&self->pending_open);
+      self->pending_close = FALSE;
+    }
+}
+
+static void
+ask_about_unsaved_changes (AtlasWindow *self)
+{
+  GFile *file = atlas_document_get_file (self->document);
+  g_autofree char *name = get_display_name (file);
+  GtkWidget *dialog;
+
+  if (self->question_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->question_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  /* Translators: %s is the name of the data file */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has changes that are not saved. Changes that are not "
+                                    "saved are lost."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, G_CONNECT_SWAPPED);
+
+  self->question_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Recovery after a crash */
+
+static void
+recovery_response_cb (AtlasWindow *self,
+                      const char  *response)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      if (!atlas_document_recover (self->document, &problems, &error))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    atlas_document_discard_recovery (self->document);
+}
+
+static void
+offer_recovery (AtlasWindow *self)
+{
+  g_autoptr(GDateTime) when = atlas_document_find_recovery (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *time = NULL;
+  GtkWidget *dialog;
+
+  if (when == NULL)
+    return;
+
+  name = get_display_name (atlas_document_get_file (self->document));
+  /* Translators: when unsaved changes were last kept, see g_date_time_format() */
+  time = g_date_time_format (when, _("%-d %B %Y, %H:%M"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL);
+  /* Translators: the first %s is a file name, the second a date and time */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Space Atlas stopped before changes to “%s” were saved. "
+                                    "They were kept on %s. Recovering them can be undone."),
+                                  name, time);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->question_dialog == NULL)
+    {
+      self->question_dialog = dialog;
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->question_dialog);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file changed on disk */
+
+static void
+changed_on_disk_cb (AtlasWindow *self)
+{
+  gboolean changed = atlas_document_get_changed_on_disk (self->document);
+
+  if (changed)
+    {
+      g_autofree char *name = get_display_name (atlas_document_get_file (self->document));
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("“%s” was changed by another program."), name);
+      gtk_label_set_label (self->disk_banner_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->disk_banner, changed);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GFile *file = atlas_document_get_file (self->document);
+
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
+  if (file != NULL)
+    atlas_window_open (self, file);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (ATLAS_WINDOW (widget)->disk_banner, FALSE);
+}
+
+/* The last file, opened again at the next start */
+
+static void
+remember_file (AtlasWindow *self,
+               GFile       *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *uri = NULL;
+
+  if (!ATLAS_IS_APPLICATION (app) || file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  g_settings_set_string (atlas_application_get_settings (ATLAS_APPLICATION (app)), "last-file",
+                         g_str_has_prefix (uri, "resource://") ? "" : uri);
+}
+
 /* Window state */
 
 static void
@@ -416,6 +1055,13 @@ atlas_window_close_request (GtkWindow *window)
 {
   AtlasWindow *self = ATLAS_WINDOW (window);
 
+  if (atlas_document_get_modified (self->document) && !self->closing_confirmed)
+    {
+      self->pending_close = TRUE;
+      ask_about_unsaved_changes (self);
+      return TRUE;
+    }
+
   save_window_state (self);
   g_cancellable_cancel (self->load_cancellable);
 
@@ -438,7 +1084,10 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->store);
+  g_clear_object (&self->pending_open);
+  self->store = NULL;
+  self->history = NULL;
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -488,20 +1137,36 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-record", NULL, edit_record_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-record", NULL, duplicate_record_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", NULL, delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
 }
 
 static void
 atlas_window_init (AtlasWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = atlas_store_new ();
+  self->document = atlas_document_new ();
+  self->store = atlas_document_get_store (self->document);
+  self->history = atlas_document_get_history (self->document);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -520,6 +1185,23 @@ atlas_window_init (AtlasWindow *self)
                            G_CALLBACK (store_items_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (modified_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::changed-on-disk", G_CALLBACK (changed_on_disk_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->record_list, "activate", G_CALLBACK (record_activated_cb), self);
+
+  /* Delete deletes the selected record, from the list only: text entries
+   * elsewhere keep their Delete key */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-record")));
+  gtk_widget_add_controller (GTK_WIDGET (self->record_list), shortcuts);
+  update_history_menu (self);
+  update_actions (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
@@ -532,21 +1214,12 @@ atlas_window_new (AtlasApplication *application)
   return g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
 }
 
-/**
- * atlas_window_open:
- * @file: a data file
- *
- * Reads @file in the background and shows it.  If it has problems, they
- * are shown and the window keeps what it had open.
- */
-void
-atlas_window_open (AtlasWindow *self,
-                   GFile       *file)
+/* Reads @file in the background; see atlas_window_open() */
+static void
+load_file (AtlasWindow *self,
+           GFile       *file)
 {
   LoadRequest *request;
-
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -561,7 +1234,33 @@ atlas_window_open (AtlasWindow *self,
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   set_busy (self, TRUE);
-  atlas_store_load_async (self->store, file, self->load_cancellable, load_cb, request);
+  atlas_document_load_async (self->document, file, self->load_cancellable, load_cb, request);
+}
+
+
+/**
+ * atlas_window_open:
+ * @file: a data file
+ *
+ * Reads @file in the background and shows it.  If it has problems, they
+ * are shown and the window keeps what it had open.  Unsaved changes are
+ * dealt with first: the curator is asked to save or discard them.
+ */
+void
+atlas_window_open (AtlasWindow *self,
+                   GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (atlas_document_get_modified (self->document))
+    {
+      g_set_object (&self->pending_open, file);
+      ask_about_unsaved_changes (self);
+      return;
+    }
+
+  load_file (self, file);
 }
 
 /**
@@ -610,4 +1309,22 @@ GtkWidget *
 _atlas_window_get_error_dialog (AtlasWindow *self)
 {
   return self->error_dialog;
+}
+
+GtkWidget *
+_atlas_window_get_question_dialog (AtlasWindow *self)
+{
+  return self->question_dialog;
+}
+
+GtkWidget *
+_atlas_window_get_editor (AtlasWindow *self)
+{
+  return self->editor;
+}
+
+AtlasDocument *
+_atlas_window_get_document (AtlasWindow *self)
+{
+  return self->document;
 }

@@ -10,8 +10,12 @@
 
 #include "atlas-application.h"
 #include "atlas-detail-pane.h"
+#include "atlas-record-editor-private.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
 
 static AtlasApplication *app;
 
@@ -224,14 +228,183 @@ test_remembers_size (void)
   (void) bundled;
 }
 
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_delete_and_undo (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  GtkSingleSelection *selection = _atlas_window_get_selection (window);
+  g_autoptr(AtlasPartnership) victim = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_autofree char *id = g_strdup (atlas_partnership_get_id (victim));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  /* Nothing selected: nothing to delete */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL) &&
+                  g_list_model_get_n_items (G_LIST_MODEL (store)) != n);
+
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL));
+  g_assert_null (atlas_store_lookup (store, id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n - 1);
+  g_assert_true (atlas_store_get_modified (store));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (atlas_store_lookup (store, id));
+  g_assert_false (atlas_store_get_modified (store));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_null (atlas_store_lookup (store, id));
+
+  /* Closing with unsaved changes asks first, and keeps the window */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (_atlas_window_get_question_dialog (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Discard closes it */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (_atlas_window_get_question_dialog (window)), "discard");
+  wait_for (is_null, &window);
+}
+
+static void
+test_edit_from_window (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  AtlasRecordEditor *editor;
+  g_autoptr(AtlasPartnership) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_autofree char *id = g_strdup (atlas_partnership_get_id (first));
+
+  gtk_single_selection_set_selected (_atlas_window_get_selection (window), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-record", NULL));
+  editor = ATLAS_RECORD_EDITOR (_atlas_window_get_editor (window));
+  g_assert_nonnull (editor);
+
+  gtk_editable_set_text (_atlas_record_editor_get_field (editor, ATLAS_FIELD_TITLE), "Edited in a test");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_null (_atlas_window_get_editor (window));
+  g_assert_cmpstr (atlas_partnership_get_title (atlas_store_lookup (store, id)), ==, "Edited in a test");
+
+  /* The menu names what undo would take back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (atlas_partnership_get_title (atlas_store_lookup (store, id)), !=, "Edited in a test");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_query_exists (data, NULL);
+}
+
+static gboolean
+has_question (gpointer data)
+{
+  return _atlas_window_get_question_dialog (data) != NULL;
+}
+
+/* Kill -9 the app after an edit; the next start offers the edit back */
+static void
+test_recovery_after_crash (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "valid.json", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) recovery = NULL;
+  g_autofree char *contents = NULL;
+  AtlasWindow *window;
+  AtlasStore *store;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtlasPartnership) edited = NULL;
+
+      file = g_file_new_for_path (g_getenv ("ATLAS_TEST_CRASH_FILE"));
+      recovery = atlas_document_get_recovery_file (file);
+
+      window = open_window (file);
+      store = atlas_window_get_store (window);
+      atlas_document_set_autosave_interval (_atlas_window_get_document (window), 1);
+
+      edited = atlas_partnership_copy (atlas_store_lookup (store, "cbers"));
+      atlas_partnership_set_title (edited, "Edited just before a crash");
+      g_assert_true (atlas_history_edit_record (atlas_document_get_history (_atlas_window_get_document (window)),
+                                                "cbers", edited, NULL));
+
+      wait_for (file_exists, recovery);
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  dir = g_dir_make_tmp ("atlas-crash-XXXXXX", NULL);
+  path = g_build_filename (dir, "data.json", NULL);
+  file = g_file_new_for_path (path);
+  recovery = atlas_document_get_recovery_file (file);
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_false (g_file_query_exists (recovery, NULL));
+
+  g_setenv ("ATLAS_TEST_CRASH_FILE", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_query_exists (recovery, NULL));
+
+  /* The file on disk never got the edit… */
+  {
+    g_autofree char *now = NULL;
+    g_assert_true (g_file_get_contents (path, &now, NULL, NULL));
+    g_assert_cmpstr (now, ==, contents);
+  }
+
+  /* …and the next window opening it offers it back */
+  window = open_window (file);
+  store = atlas_window_get_store (window);
+  wait_for (has_question, window);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (_atlas_window_get_question_dialog (window)), "recover");
+  g_assert_cmpstr (atlas_partnership_get_title (atlas_store_lookup (store, "cbers")), ==,
+                   "Edited just before a crash");
+  g_assert_true (atlas_store_get_modified (store));
+
+  /* Recovering is a change like any other */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (atlas_partnership_get_title (atlas_store_lookup (store, "cbers")), !=,
+                   "Edited just before a crash");
+
+  atlas_document_discard_recovery (_atlas_window_get_document (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *state_dir = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+
+  /* Recovery files go to a private state folder, shared with the
+   * subprocesses that play a crashing app */
+  if (!g_test_subprocess ())
+    {
+      state_dir = g_dir_make_tmp ("atlas-window-state-XXXXXX", NULL);
+      g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+    }
   adw_init ();
 
   app = atlas_application_new ();
@@ -243,6 +416,9 @@ main (int   argc,
   g_test_add_func ("/window/selection-shows-details", test_selection_shows_details);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
+  g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/window/edit-from-window", test_edit_from_window);
+  g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
 
   status = g_test_run ();
   g_object_unref (app);
