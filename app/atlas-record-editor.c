@@ -197,8 +197,15 @@ show_error (GtkLabel   *label,
             GtkWidget  *field,
             const char *message)
 {
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
+
+  /* Errors of single fields sit in a row right under the field; those
+   * of lists under the list */
   gtk_label_set_label (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (GTK_IS_LIST_BOX_ROW (parent))
+    gtk_widget_set_visible (parent, message != NULL);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 
   if (field != NULL)
     {

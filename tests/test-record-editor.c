@@ -39,7 +39,13 @@ error_of (AtlasRecordEditor *editor,
 {
   GtkLabel *label = _atlas_record_editor_get_error_label (editor, field);
 
-  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_label (label) : NULL;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (label));
+  gboolean shown;
+
+  /* Shown: the label, and the row it sits in if it has one */
+  shown = gtk_widget_get_visible (GTK_WIDGET (label)) &&
+          (!GTK_IS_LIST_BOX_ROW (parent) || gtk_widget_get_visible (parent));
+  return shown ? gtk_label_get_label (label) : NULL;
 }
 
 static gboolean
