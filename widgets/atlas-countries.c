@@ -428,13 +428,15 @@ atlas_countries_suggest (const char *code)
   static const struct { const char *wrong, *right; } usual_mistakes[] = {
     { "UK", "GB" }, { "EL", "GR" },
   };
+  g_autofree char *stripped = NULL;
   g_autofree char *upper = NULL;
   Country *country;
 
   if (code == NULL || *code == '\0')
     return NULL;
 
-  upper = g_ascii_strup (g_strstrip (g_strdup (code)), -1);
+  stripped = g_strstrip (g_strdup (code));
+  upper = g_ascii_strup (stripped, -1);
   for (guint i = 0; i < G_N_ELEMENTS (usual_mistakes); i++)
     if (strcmp (upper, usual_mistakes[i].wrong) == 0)
       return g_strdup (usual_mistakes[i].right);
