@@ -10,8 +10,11 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-convert.h"
+#include "atlas-countries.h"
 #include "atlas-format.h"
 #include "atlas-window.h"
+#include "atlas-world-geometry.h"
 
 struct _AtlasApplication
 {
@@ -26,6 +29,12 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "check", 'c', 0, G_OPTION_ARG_NONE, NULL,
     N_("Check data files for problems and exit, without opening a window"), NULL },
+  { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Convert the file IN to OUT and exit: Space Atlas JSON, CSV or TimelineJS in; "
+       "those or GeoJSON out, as the names’ extensions say"), NULL },
+  /* Translators: the values are names, not to be translated */
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --convert, the format to write: json, csv, timelinejs or geojson"), N_("FORMAT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -78,6 +87,75 @@ atlas_application_check_files (const char * const *paths,
   return status;
 }
 
+/* A country's label point on the bundled world map (Natural Earth,
+ * 1:50m, which has the small countries too).  A former country (SU, DD,
+ * YU, …) is placed at the first of its successors, the continuing state
+ * or the largest. */
+static gboolean
+world_label_point (const char *code,
+                   double     *longitude,
+                   double     *latitude,
+                   gpointer    data)
+{
+  AtlasWorldGeometry *geometry = atlas_world_geometry_get_default (ATLAS_WORLD_DETAIL_FINE);
+  const AtlasWorldShape *shape = atlas_world_geometry_lookup (geometry, code);
+
+  if (shape == NULL)
+    {
+      const char * const *successors = atlas_countries_get_successors (code);
+
+      if (successors != NULL && successors[0] != NULL)
+        shape = atlas_world_geometry_lookup (geometry, successors[0]);
+    }
+
+  if (shape == NULL)
+    return FALSE;
+
+  *longitude = shape->label_lon;
+  *latitude = shape->label_lat;
+  return TRUE;
+}
+
+/**
+ * atlas_application_get_label_point_func:
+ *
+ * Where countries are on the bundled world map, for
+ * atlas_geojson_export() (its data is %NULL).  The map is read from the
+ * application's resources at first use.
+ *
+ * Returns: (transfer none): the function
+ */
+AtlasLabelPointFunc
+atlas_application_get_label_point_func (void)
+{
+  return world_label_point;
+}
+
+/* What `space-atlas --convert IN OUT [--to FORMAT]` does */
+static int
+convert_files (GVariantDict *options)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autofree const char **paths = NULL;
+  g_autofree char *to = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, "to", "s", &to);
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) ||
+      paths == NULL || g_strv_length ((char **) paths) != 2)
+    {
+      g_printerr (_("space-atlas --convert: name the file to read and the file to write: "
+                    "space-atlas --convert IN OUT [--to FORMAT]\n"));
+      return 2;
+    }
+
+  status = atlas_convert_files (paths[0], paths[1], to, world_label_point, NULL, out, err);
+  fputs (out->str, stdout);
+  fputs (err->str, stderr);
+  return status;
+}
+
 static int
 atlas_application_handle_local_options (GApplication *application,
                                         GVariantDict *options)
@@ -105,6 +183,15 @@ atlas_application_handle_local_options (GApplication *application,
       status = atlas_application_check_files (paths, out);
       fputs (out->str, stdout);
       return status;
+    }
+
+  if (g_variant_dict_contains (options, "convert"))
+    return convert_files (options);
+
+  if (g_variant_dict_contains (options, "to"))
+    {
+      g_printerr (_("space-atlas: --to goes with --convert\n"));
+      return 2;
     }
 
   return -1;

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-geojson.h"
 #include "atlas-organizations.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ GSettings          *atlas_application_get_settings          (AtlasApplication *s
 GFile              *atlas_application_get_bundled_data_file (void);
 int                 atlas_application_check_files           (const char * const *paths,
                                                              GString            *out);
+AtlasLabelPointFunc atlas_application_get_label_point_func  (void);
 
 G_END_DECLS
