@@ -434,6 +434,8 @@ read_date_part (EventContext *ctx,
         }
     }
 
+  /* Translators: the first %s is "year", "month" or "day", the name of
+   * a member in the file */
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     event_problem (ctx, field, _("%s must be a whole number, not “%s”"), member,
                    json_node_get_string (node));
