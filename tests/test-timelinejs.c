@@ -113,7 +113,11 @@ test_html_to_text (void)
       g_assert_cmpstr (text, ==, cases[i].text);
     }
 
-  g_assert_cmpstr (atlas_timelinejs_html_to_text (NULL), ==, "");
+  {
+    g_autofree char *empty = atlas_timelinejs_html_to_text (NULL);
+
+    g_assert_cmpstr (empty, ==, "");
+  }
 }
 
 static void

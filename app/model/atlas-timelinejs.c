@@ -539,6 +539,15 @@ is_member_of (const char         *name,
   return FALSE;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* A plain file's media as a source: its URL, titled by what it has */
 static void
 add_media_source (JsonObject *record,
@@ -550,7 +559,7 @@ add_media_source (JsonObject *record,
   JsonObject *source;
   JsonArray *sources;
 
-  if (url == NULL || *g_strstrip (g_strdup (url)) == '\0')
+  if (url == NULL || is_blank (url))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (title_members) && (title == NULL || *title == '\0'); i++)
