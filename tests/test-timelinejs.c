@@ -294,6 +294,31 @@ test_import_not_timeline (void)
     }
 }
 
+static void
+test_import_unique_ids (void)
+{
+  g_autoptr(GBytes) bytes = bytes_from_string (
+    "{\"events\": ["
+    "{\"unique_id\": 42, \"start_date\": {\"year\": 2001}, \"text\": {\"headline\": \"A number\"}},"
+    "{\"unique_id\": true, \"start_date\": {\"year\": 2002}, \"text\": {\"headline\": \"A boolean\"}},"
+    "{\"unique_id\": \"same\", \"start_date\": {\"year\": 2003}, \"text\": {\"headline\": \"First\"}},"
+    "{\"unique_id\": \"same\", \"start_date\": {\"year\": 2004}, \"text\": {\"headline\": \"Second\"}}"
+    "]}");
+  static const char * const countries[] = { "CN", NULL };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (atlas_timelinejs_import (bytes, countries, NULL, &records, NULL, &problems));
+  text = atlas_problems_to_string (problems, "t.json");
+  g_assert_cmpstr (text, ==,
+                   "t.json: record 2 (a-boolean): unique_id: must be a string, not true or false\n"
+                   "t.json: record 4 (same): unique_id: “same” is already the id of record 3\n");
+  g_assert_cmpuint (records->len, ==, 2);
+  g_assert_cmpstr (atlas_partnership_get_id (records->pdata[0]), ==, "42");
+  g_assert_cmpstr (atlas_partnership_get_id (records->pdata[1]), ==, "same");
+}
+
 /* Writing */
 
 static GPtrArray *
@@ -504,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/timelinejs/import/no-countries", test_import_no_countries);
   g_test_add_func ("/timelinejs/import/bad-dates", test_import_bad_dates);
   g_test_add_func ("/timelinejs/import/not-timeline", test_import_not_timeline);
+  g_test_add_func ("/timelinejs/import/unique-ids", test_import_unique_ids);
   g_test_add_func ("/timelinejs/export/layout", test_export_layout);
   g_test_add_func ("/timelinejs/round-trip/data-set", test_round_trip_data_set);
   g_test_add_func ("/timelinejs/round-trip/fixture", test_round_trip_fixture);

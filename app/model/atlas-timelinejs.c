@@ -621,6 +621,14 @@ build_record (EventContext       *ctx,
       json_object_set_string_member (record, "id", unique_id);
       ctx->id = unique_id;
     }
+  else if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+           json_node_get_value_type (member) == G_TYPE_INT64)
+    {
+      /* JavaScript takes a number for a string */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (member));
+
+      json_object_set_string_member (record, "id", number);
+    }
   else if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
     event_problem (ctx, "unique_id", _("must be a string, not %s"),
                    _atlas_format_describe_node (member));
@@ -909,8 +917,16 @@ atlas_timelinejs_import (GBytes              *bytes,
 
       /* Problems found while building it */
       for (guint p = 0; p < first; p++)
-        if (((AtlasProblem *) g_ptr_array_index (found, p))->record == (int) i + 1)
+        {
+          AtlasProblem *problem = g_ptr_array_index (found, p);
+
+          if (problem->record != (int) i + 1)
+            continue;
+
           earlier = TRUE;
+          if (problem->record_id == NULL)
+            problem->record_id = g_strdup (id);
+        }
 
       node = json_node_init_object (json_node_alloc (), object);
       record = _atlas_format_read_record (node, i + 1, ids, found);
