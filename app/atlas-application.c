@@ -372,6 +372,10 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>s", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-as",
                                          (const char *[]) { "<Control><Shift>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
+                                         (const char *[]) { "<Control>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export",
+                                         (const char *[]) { "<Control>e", NULL });
 
   load_organizations (self);
 }

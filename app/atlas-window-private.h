@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "atlas-convert.h"
 #include "atlas-document.h"
 #include "atlas-window.h"
 
@@ -16,5 +17,11 @@ GtkWidget          *_atlas_window_get_error_dialog (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_question_dialog (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_editor       (AtlasWindow *self);
 AtlasDocument      *_atlas_window_get_document     (AtlasWindow *self);
+GtkWidget          *_atlas_window_import           (AtlasWindow *self,
+                                                    GFile       *file);
+gboolean            _atlas_window_export           (AtlasWindow      *self,
+                                                    GFile            *file,
+                                                    AtlasFileFormat   format,
+                                                    GError          **error);
 
 G_END_DECLS

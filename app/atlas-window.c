@@ -11,7 +11,9 @@
 #include "atlas-detail-pane.h"
 #include "atlas-document.h"
 #include "atlas-format.h"
+#include "atlas-import-dialog.h"
 #include "atlas-record-editor.h"
+#include "atlas-save.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
 
@@ -591,6 +593,8 @@ update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", atlas_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_file && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_file && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_file);
 }
 
 static void
@@ -998,6 +1002,212 @@ remember_file (AtlasWindow *self,
                          g_str_has_prefix (uri, "resource://") ? "" : uri);
 }
 
+
+/* Import and export */
+
+static void
+imported_cb (AtlasWindow *self,
+             guint        n_changes)
+{
+  AdwToast *toast;
+
+  /* Translators: after an import; it can be undone */
+  toast = adw_toast_new_format (ngettext ("Imported %u record", "Imported %u records", n_changes),
+                                n_changes);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_simple_error (AtlasWindow *self,
+                   const char  *heading,
+                   const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (self->error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->error_dialog));
+  self->error_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _atlas_window_import:
+ *
+ * Opens the import dialog for @file, as Import… does after choosing it.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+_atlas_window_import (AtlasWindow *self,
+                      GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  AtlasImportDialog *dialog;
+  AtlasFileFormat format;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      show_simple_error (self, _("Could Not Import"), error->message);
+      return NULL;
+    }
+
+  format = atlas_file_format_for_input (name, bytes);
+  if (format == ATLAS_FILE_FORMAT_UNKNOWN || format == ATLAS_FILE_FORMAT_GEOJSON)
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: %s is a file name */
+      body = g_strdup_printf (_("“%s” is not a file Space Atlas can import: it imports CSV, "
+                                "TimelineJS and Space Atlas data files."), name);
+      show_simple_error (self, _("Could Not Import"), body);
+      return NULL;
+    }
+
+  dialog = atlas_import_dialog_new (GTK_WINDOW (self), self->history, bytes, name, format);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+import_chooser_response_cb (AtlasWindow          *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->file_chooser);
+
+  if (file != NULL)
+    _atlas_window_import (self, file);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("CSV, TimelineJS and Space Atlas Files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Import Records"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), all);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (import_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+/**
+ * _atlas_window_export:
+ * @format: the format, or %ATLAS_FILE_FORMAT_UNKNOWN to go by the
+ *   file's extension
+ *
+ * Writes every record to @file, atomically, as Export… does.
+ */
+gboolean
+_atlas_window_export (AtlasWindow      *self,
+                      GFile            *file,
+                      AtlasFileFormat   format,
+                      GError          **error)
+{
+  g_autoptr(GPtrArray) records = atlas_store_dup_records (self->store);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  guint n_skipped = 0;
+
+  if (format == ATLAS_FILE_FORMAT_UNKNOWN)
+    format = atlas_file_format_for_output (name);
+  if (format == ATLAS_FILE_FORMAT_UNKNOWN)
+    format = ATLAS_FILE_FORMAT_CSV;
+
+  bytes = atlas_convert_write (records, atlas_store_get_extra (self->store), format,
+                               atlas_application_get_label_point_func (), NULL, &n_skipped);
+  if (!atlas_save_bytes (file, bytes, ATLAS_SAVE_FLAGS_NONE, error))
+    return FALSE;
+
+  {
+    /* Translators: %s is the name of the file written */
+    AdwToast *toast = adw_toast_new_format (_("Exported to “%s”"), name);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+  return TRUE;
+}
+
+static void
+export_chooser_response_cb (AtlasWindow          *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *choice = NULL;
+  AtlasFileFormat format = ATLAS_FILE_FORMAT_UNKNOWN;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+      if (choice != NULL)
+        format = atlas_file_format_from_name (choice);
+    }
+
+  g_clear_object (&self->file_chooser);
+
+  if (file != NULL && !_atlas_window_export (self, file, format, &error))
+    show_simple_error (self, _("Could Not Export"), error->message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  static const char *ids[] = { "csv", "timelinejs", "geojson", NULL };
+  const char *labels[] = { _("CSV (spreadsheets)"), _("TimelineJS (web timelines)"),
+                           _("GeoJSON (maps and GIS)"), NULL };
+
+  if (self->file_chooser != NULL)
+    return;
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Export Records"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                    _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->file_chooser), "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->file_chooser), "format", "csv");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), "partnerships.csv");
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (export_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
 /* Window state */
 
 static void
@@ -1154,6 +1364,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 
 static void

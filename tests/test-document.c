@@ -256,10 +256,12 @@ test_notices_changes_on_disk (Fixture       *f,
 {
   g_autofree char *contents = NULL;
   g_autofree char *changed = NULL;
+  g_auto(GStrv) parts = NULL;
 
   /* Someone else rewrites the file, as git pull would */
   g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
-  changed = g_strjoinv ("CBERS after git pull", g_strsplit (contents, "China–Brazil Earth Resources Satellite programme", -1));
+  parts = g_strsplit (contents, "China–Brazil Earth Resources Satellite programme", -1);
+  changed = g_strjoinv ("CBERS after git pull", parts);
   g_usleep (20000);
   g_assert_true (g_file_set_contents (f->path, changed, -1, NULL));
 
