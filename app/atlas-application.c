@@ -297,6 +297,14 @@ about_action (GSimpleAction *action,
   AtlasApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Space Atlas developers", NULL };
+  /* The publishers of the seed documents (data/README.md) */
+  static const char *data_sources[] = {
+    "Harbin Institute of Technology https://en.hit.edu.cn",
+    "HIT School of Astronautics https://sa.hit.edu.cn",
+    "National Space Science Center, Chinese Academy of Sciences http://english.nssc.cas.cn",
+    "Xinhua News Agency, by way of Satellite Innovation",
+    NULL
+  };
   AdwAboutWindow *about;
 
   about = ADW_ABOUT_WINDOW (adw_about_window_new ());
@@ -306,6 +314,8 @@ about_action (GSimpleAction *action,
   adw_about_window_set_developer_name (about, _("The Space Atlas developers"));
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (about, "https://github.com/spaceatlas/space-atlas");
+  adw_about_window_set_issue_url (about, "https://github.com/spaceatlas/space-atlas/issues");
   adw_about_window_set_comments (about,
                                  _("Explore international space cooperation — agreements, joint "
                                    "missions, launch services, data sharing, training and research "
@@ -317,6 +327,7 @@ about_action (GSimpleAction *action,
                                         "at naturalearthdata.com, by way of the world-atlas package."),
                                       GTK_LICENSE_CUSTOM,
                                       _("Natural Earth data is in the public domain."));
+  adw_about_window_add_credit_section (about, _("Sources of the Bundled Data Set"), data_sources);
   adw_about_window_add_legal_section (about, _("Country names and codes"),
                                       _("From the iso-codes project, with its translations."),
                                       GTK_LICENSE_LGPL_2_1, NULL);
