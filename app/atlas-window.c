@@ -14,6 +14,7 @@
 #include "atlas-import-dialog.h"
 #include "atlas-record-editor.h"
 #include "atlas-save.h"
+#include "atlas-timeline-pane.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
 
@@ -33,6 +34,7 @@ struct _AtlasWindow
   AdwFlap              *detail_flap;
   GtkListView          *record_list;
   AtlasDetailPane      *detail_pane;
+  AtlasTimelinePane    *timeline_pane;
   GMenu                *history_section;
   GtkRevealer          *disk_banner;
   GtkLabel             *disk_banner_label;
@@ -1337,6 +1339,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_DETAIL_PANE);
+  g_type_ensure (ATLAS_TYPE_TIMELINE_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -1347,6 +1350,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner_label);
@@ -1390,6 +1394,7 @@ atlas_window_init (AtlasWindow *self)
   gtk_list_view_set_factory (self->record_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
+  atlas_timeline_pane_set_model (self->timeline_pane, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

@@ -309,8 +309,8 @@ assert_row_clean (GArray *ticks,
 
       g_assert_cmpstr (tick->label, !=, "");
       g_assert_cmpfloat (tick->label_x, >=, end + min_gap);
-      g_assert_cmpfloat (tick->label_x, <, width);
-      g_assert_cmpfloat (tick->label_x + tick->label_width, >, 0);
+      g_assert_cmpfloat (tick->label_x + tick->label_width, <=, width);
+      g_assert_cmpfloat (tick->label_x, >=, 0);
       end = tick->label_x + tick->label_width;
     }
 }
@@ -360,8 +360,8 @@ test_axis_context_sticks (void)
   g_assert_cmpstr (first->label, ==, "2018");
   g_assert_cmpfloat (first->label_x, ==, 4);
 
-  /* ... until 2019 pushes it out */
-  scale.origin = day (2018, 12, 20);
+  /* ... until 2019 pushes it aside */
+  scale.origin = day (2018, 12, 14);
   {
     g_autoptr(AtlasTimeAxis) pushed = atlas_time_axis_new (&scale, 1000, 8, measure, NULL);
 
@@ -370,6 +370,15 @@ test_axis_context_sticks (void)
     g_assert_cmpfloat (first->label_x + first->label_width + 8, <=,
                        g_array_index (pushed->context_ticks, AtlasTimeTick, 1).label_x);
     g_assert_cmpfloat (first->label_x, <, 4);
+  }
+
+  /* ... and out, rather than being cut */
+  scale.origin = day (2018, 12, 20);
+  {
+    g_autoptr(AtlasTimeAxis) pushed = atlas_time_axis_new (&scale, 1000, 8, measure, NULL);
+
+    g_assert_null (g_array_index (pushed->context_ticks, AtlasTimeTick, 0).label);
+    g_assert_cmpstr (g_array_index (pushed->context_ticks, AtlasTimeTick, 1).label, ==, "2019");
   }
 }
 

@@ -268,8 +268,8 @@ test_cache_incremental (void)
 static double
 occupied_end (const AtlasTimelineGeometry *geometry)
 {
-  if (geometry->label_shown && !geometry->label_inside)
-    return geometry->label_x + geometry->label_width;
+  if (geometry->label_shown)
+    return MAX (geometry->x1, geometry->label_x + geometry->label_width);
   return geometry->x1;
 }
 
@@ -520,14 +520,24 @@ test_geometry (void)
   g_assert_cmpint (g.shape, ==, ATLAS_TIMELINE_SHAPE_BAR);
   g_assert_cmpfloat_with_epsilon (g.solid_x0, atlas_time_scale_to_x (&scale, day (2012, 1, 1)), 1e-6);
 
-  /* Zoomed out, a year is too narrow for its label, and no narrower
-   * than a mark */
+  /* Zoomed out, a year is too narrow to hold its label, which goes
+   * beside it; it is no narrower than a mark */
   scale.px_per_day = 0.02;
   atlas_timeline_layout_update (layout, scale.px_per_day);
   GEOMETRY_OF (0);
   g_assert_false (g.label_inside);
   g_assert_cmpfloat (g.label_x, ==, g.x1 + m->label_gap);
   g_assert_cmpfloat_with_epsilon (g.x1 - g.x0, m->mark_size, 1e-6);
+
+  /* A bar a little too short for its label: the label starts inside
+   * and runs on */
+  scale.px_per_day = 0.05;
+  atlas_timeline_layout_update (layout, scale.px_per_day);
+  GEOMETRY_OF (4);
+  g_assert_cmpfloat (g.x1 - g.x0, >=, 4 * m->mark_size);
+  g_assert_false (g.label_inside);
+  g_assert_cmpfloat (g.label_x, ==, g.x0 + m->label_padding);
+  g_assert_cmpfloat (g.label_x + g.label_width, >, g.x1);
 #undef GEOMETRY_OF
 }
 
@@ -625,7 +635,7 @@ test_iter (void)
               double end;
 
               atlas_timeline_layout_get_geometry (layout, l, e, &scale, &g);
-              end = g.label_shown && !g.label_inside ? g.label_x + g.label_width : g.x1;
+              end = g.label_shown ? MAX (g.x1, g.label_x + g.label_width) : g.x1;
               if (end >= 0 && g.x0 <= 1000)
                 g_assert_true (seen[e]);
             }

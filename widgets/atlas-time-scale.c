@@ -610,7 +610,7 @@ make_ticks (const AtlasTimeScale *scale,
 }
 
 /* Leaves out every label that would overlap the one before, or that
- * lies wholly outside [0, width] */
+ * would not be whole in [0, width] */
 static void
 drop_overlaps (GArray *ticks,
                double  width,
@@ -626,8 +626,8 @@ drop_overlaps (GArray *ticks,
         continue;
 
       if (tick->label_x < end + min_gap ||
-          tick->label_x + tick->label_width <= 0 ||
-          tick->label_x >= width)
+          tick->label_x < 0 ||
+          tick->label_x + tick->label_width > width)
         {
           g_clear_pointer (&tick->label, g_free);
           continue;

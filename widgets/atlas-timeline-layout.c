@@ -1095,6 +1095,26 @@ atlas_timeline_layout_get_lane_item (AtlasTimelineLayout *self,
 }
 
 /**
+ * atlas_timeline_layout_get_lane_extent:
+ * @first_day: (out): the first day of the lane's first item
+ * @stop_day: (out): the day after the last day of its last item
+ */
+void
+atlas_timeline_layout_get_lane_extent (AtlasTimelineLayout *self,
+                                       guint                lane_index,
+                                       double              *first_day,
+                                       double              *stop_day)
+{
+  Lane *lane;
+
+  g_return_if_fail (lane_index < self->lanes->len);
+
+  lane = get_lane (self, lane_index);
+  *first_day = lane->n ? lane->starts[0] : 0;
+  *stop_day = lane->n ? lane->stops[lane->n - 1] : 0;
+}
+
+/**
  * atlas_timeline_layout_find_entry:
  *
  * Returns: the position of @item in @lane, or %G_MAXUINT when it is not
@@ -1183,7 +1203,7 @@ compute_geometry (AtlasTimelineLayout   *self,
   gboolean coarse = precision == ATLAS_TIME_PRECISION_YEAR || precision == ATLAS_TIME_PRECISION_MONTH;
   double start = self->start[item];
   double stop = item_stop (self, item);
-  double x0, x1, solid_x0, fade_x0, region_x0, region_x1;
+  double x0, x1, solid_x0, fade_x0;
   double label_width;
 
   geometry->item = item;
@@ -1235,39 +1255,33 @@ compute_geometry (AtlasTimelineLayout   *self,
   geometry->label_width = label_width;
   geometry->label_shown = label_shown && label_width > 0;
 
-  switch (geometry->shape)
+  /* A mark's label goes beside it, and so does that of a bar or period
+   * too short to hold the start of a label; the label of a longer one
+   * starts inside it and runs on past its end when longer */
+  if (geometry->shape == ATLAS_TIMELINE_SHAPE_DOT || x1 - x0 < 4 * m->mark_size)
     {
-    case ATLAS_TIMELINE_SHAPE_PERIOD:
-      region_x0 = x0;
-      region_x1 = x1;
-      break;
-    case ATLAS_TIMELINE_SHAPE_BAR:
-      region_x0 = solid_x0;
-      region_x1 = x1;
-      break;
-    case ATLAS_TIMELINE_SHAPE_ONGOING:
-      region_x0 = solid_x0;
-      region_x1 = fade_x0;
-      break;
-    case ATLAS_TIMELINE_SHAPE_DOT:
-    default:
-      region_x0 = region_x1 = x1;
-      break;
+      geometry->label_x = x1 + m->label_gap;
+      geometry->label_inside = FALSE;
     }
-
-  geometry->label_inside = region_x1 - region_x0 >= label_width + 2 * m->label_padding;
-  if (geometry->label_inside)
-    geometry->label_x = region_x0 + m->label_padding;
   else
-    geometry->label_x = x1 + m->label_gap;
+    {
+      double full_width = self->label[item] == NO_LABEL ? 0 : self->label_width[item];
+
+      geometry->label_x = x0 + m->label_padding;
+      geometry->label_inside = geometry->label_x + label_width + m->label_padding <= x1;
+
+      /* Inside a long bar, a long label takes no room: show it whole */
+      if (geometry->label_x + full_width + m->label_padding <= x1)
+        geometry->label_width = full_width;
+    }
 }
 
-/* Where an entry's occupied room ends: its shape, and its label beside it */
+/* Where an entry's occupied room ends: its shape, and its label */
 static inline double
 occupied_end (const AtlasTimelineGeometry *geometry)
 {
-  if (geometry->label_shown && !geometry->label_inside)
-    return geometry->label_x + geometry->label_width;
+  if (geometry->label_shown)
+    return MAX (geometry->x1, geometry->label_x + geometry->label_width);
   return geometry->x1;
 }
 
@@ -1795,6 +1809,31 @@ count_overflow (AtlasTimelineLayout *self,
   return count;
 }
 
+/**
+ * atlas_timeline_layout_count_overflow:
+ * @badge: a badge, from atlas_timeline_layout_get_badge()
+ * @first_entry: (out) (optional): the first entry it counts
+ *
+ * Returns: how many entries of @lane that do not fit in its rows the
+ *   badge stands for
+ */
+guint
+atlas_timeline_layout_count_overflow (AtlasTimelineLayout *self,
+                                      guint                lane_index,
+                                      gint64               badge,
+                                      guint               *first_entry)
+{
+  guint first;
+  guint count;
+
+  g_return_val_if_fail (lane_index < self->lanes->len, 0);
+
+  count = count_overflow (self, get_lane (self, lane_index), badge, &first);
+  if (first_entry)
+    *first_entry = first;
+  return count;
+}
+
 /* Hit testing */
 
 static int
@@ -1894,7 +1933,7 @@ atlas_timeline_layout_pick (AtlasTimelineLayout  *self,
       atlas_timeline_layout_get_geometry (self, lane_index, entry, scale, &geometry);
       if (x >= geometry.x0 - PICK_SLOP && x <= geometry.x1 + PICK_SLOP)
         distance = fabs (x - (geometry.x0 + geometry.x1) / 2) / G_MAXINT;
-      else if (geometry.label_shown && !geometry.label_inside &&
+      else if (geometry.label_shown &&
                x >= geometry.label_x && x <= geometry.label_x + geometry.label_width)
         distance = 1;
       else

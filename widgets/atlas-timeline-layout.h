@@ -69,8 +69,9 @@ typedef enum
  * @fade_x0: where an ongoing bar starts to fade
  * @y: the top of its row, from the top of the content
  * @label_shown: whether the label is drawn
- * @label_inside: whether the label is drawn inside the bar
- * @label_x: where the label starts
+ * @label_inside: whether the label is wholly inside the bar or period
+ *   (a longer label runs on past its end)
+ * @label_x: where the label starts: beside a mark, inside a bar
  * @label_width: the width the label is drawn at (ellipsized if longer)
  */
 typedef struct
@@ -166,6 +167,10 @@ guint       atlas_timeline_layout_get_lane_n_entries  (AtlasTimelineLayout      
 guint       atlas_timeline_layout_get_lane_item       (AtlasTimelineLayout        *self,
                                                        guint                       lane,
                                                        guint                       entry);
+void        atlas_timeline_layout_get_lane_extent     (AtlasTimelineLayout        *self,
+                                                       guint                       lane,
+                                                       double                     *first_day,
+                                                       double                     *stop_day);
 guint       atlas_timeline_layout_find_entry          (AtlasTimelineLayout        *self,
                                                        guint                       lane,
                                                        guint                       item);
@@ -245,6 +250,10 @@ void        atlas_timeline_layout_get_badge_days      (AtlasTimelineLayout      
                                                        gint64                      badge,
                                                        double                     *first_day,
                                                        double                     *stop_day);
+guint       atlas_timeline_layout_count_overflow      (AtlasTimelineLayout        *self,
+                                                       guint                       lane,
+                                                       gint64                      badge,
+                                                       guint                      *first_entry);
 
 /* Hit testing and moving around */
 gboolean    atlas_timeline_layout_pick                (AtlasTimelineLayout        *self,
