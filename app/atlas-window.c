@@ -17,6 +17,7 @@
 #include "atlas-timeline-pane.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
+#include "atlas-world-map.h"
 
 /* Problems listed in the error dialog before "and N more" */
 #define MAX_PROBLEMS_SHOWN 200
@@ -35,6 +36,7 @@ struct _AtlasWindow
   GtkListView          *record_list;
   AtlasDetailPane      *detail_pane;
   AtlasTimelinePane    *timeline_pane;
+  AtlasWorldMap        *world_map;
   GMenu                *history_section;
   GtkRevealer          *disk_banner;
   GtkLabel             *disk_banner_label;
@@ -1245,6 +1247,61 @@ save_window_state (AtlasWindow *self)
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The world map */
+
+static char **
+get_record_countries (AtlasPartnership *record,
+                      gpointer          user_data)
+{
+  return g_strdupv ((char **) atlas_partnership_get_countries (record));
+}
+
+static char **
+get_record_organizations (AtlasPartnership *record,
+                          gpointer          user_data)
+{
+  return g_strdupv ((char **) atlas_partnership_get_organizations (record));
+}
+
+/* The map reads records through expressions, as a list view would */
+static void
+setup_world_map (AtlasWorldMap *map,
+                 GtkSelectionModel *selection)
+{
+  g_autoptr(GtkExpression) countries = NULL;
+  g_autoptr(GtkExpression) organizations = NULL;
+
+  countries = gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 0, NULL,
+                                           G_CALLBACK (get_record_countries), NULL, NULL);
+  organizations = gtk_cclosure_expression_new (G_TYPE_STRV, NULL, 0, NULL,
+                                               G_CALLBACK (get_record_organizations), NULL, NULL);
+  atlas_world_map_set_countries_expression (map, countries);
+  atlas_world_map_set_organizations_expression (map, organizations);
+  atlas_world_map_set_model (map, selection);
+
+  g_object_bind_property (adw_style_manager_get_default (), "dark", map, "dark", G_BINDING_SYNC_CREATE);
+}
+
+/* Where organizations are, for the map's markers and hatching */
+static void
+set_map_organizations (AtlasWindow        *self,
+                       AtlasOrganizations *organizations)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (organizations));
+
+  atlas_world_map_clear_organizations (self->world_map);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasOrganization) organization = g_list_model_get_item (G_LIST_MODEL (organizations), i);
+
+      atlas_world_map_set_organization (self->world_map,
+                                        atlas_organization_get_id (organization),
+                                        atlas_organization_get_name (organization),
+                                        atlas_organization_get_headquarters (organization),
+                                        atlas_organization_get_members (organization));
+    }
+}
+
 /* GtkWindow:application is not a construct property: it is set after
  * construction, and this is where the window learns its settings. */
 static void
@@ -1258,6 +1315,7 @@ application_changed_cb (AtlasWindow *self)
   restore_window_state (self);
   atlas_detail_pane_set_organizations (self->detail_pane,
                                        atlas_application_get_organizations (ATLAS_APPLICATION (app)));
+  set_map_organizations (self, atlas_application_get_organizations (ATLAS_APPLICATION (app)));
 }
 
 /* GtkWindow */
@@ -1340,6 +1398,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_DETAIL_PANE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_PANE);
+  g_type_ensure (ATLAS_TYPE_WORLD_MAP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -1351,6 +1410,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, record_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, world_map);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner_label);
@@ -1395,6 +1455,7 @@ atlas_window_init (AtlasWindow *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
   atlas_timeline_pane_set_model (self->timeline_pane, GTK_SELECTION_MODEL (self->selection));
+  setup_world_map (self->world_map, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

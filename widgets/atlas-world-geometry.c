@@ -57,6 +57,7 @@ typedef struct
   const char *numeric;
   const char *name;
   GPtrArray  *polygons;  /* Polygon */
+  int         index;     /* in the flattened shapes, or -1 */
 } PendingShape;
 
 /* Label points are searched on at most this many points of a ring */
@@ -428,8 +429,7 @@ decode_geometry (AtlasWorldGeometry  *self,
                  JsonNode            *node,
                  GPtrArray           *arcs,
                  guint               *arc_uses,
-                 gpointer            *arc_owner,
-                 gboolean            *arc_border,
+                 PendingShape       **arc_owners,
                  GPtrArray           *shapes,
                  GHashTable          *shape_by_code,
                  GError             **error)
@@ -498,6 +498,7 @@ decode_geometry (AtlasWorldGeometry  *self,
       shape->numeric = numeric ? g_string_chunk_insert_const (self->strings, numeric) : NULL;
       shape->name = g_string_chunk_insert_const (self->strings, name ? name : "");
       shape->polygons = g_ptr_array_new_with_free_func ((GDestroyNotify) polygon_free);
+      shape->index = -1;
       g_ptr_array_add (shapes, shape);
       if (code != NULL)
         g_hash_table_insert (shape_by_code, (char *) shape->code, shape);
@@ -507,10 +508,10 @@ decode_geometry (AtlasWorldGeometry  *self,
   for (guint i = 0; i < arcs->len; i++)
     if (arc_uses[i] != uses_before[i])
       {
-        if (arc_owner[i] == NULL)
-          arc_owner[i] = shape;
-        else if (arc_owner[i] != shape)
-          arc_border[i] = TRUE;
+        if (arc_owners[2 * i] == NULL)
+          arc_owners[2 * i] = shape;
+        else if (arc_owners[2 * i] != shape && arc_owners[2 * i + 1] == NULL)
+          arc_owners[2 * i + 1] = shape;
       }
 
   for (guint i = 0; i < polygons->len; i++)
@@ -621,10 +622,10 @@ append_points (AtlasWorldGeometry *self,
  * latitudes (Antarctica's edge along the pole) are left out: they would
  * draw a line along the bottom of the map. */
 static void
-add_lines (AtlasWorldGeometry *self,
-           GPtrArray          *arcs,
-           guint              *arc_uses,
-           gboolean           *arc_border)
+add_lines (AtlasWorldGeometry  *self,
+           GPtrArray           *arcs,
+           guint               *arc_uses,
+           PendingShape       **arc_owners)
 {
   for (guint i = 0; i < arcs->len; i++)
     {
@@ -657,7 +658,9 @@ add_lines (AtlasWorldGeometry *self,
 
                   line.n_points = j - start;
                   line.first = append_points (self, arc, start, j, &line.bounds);
-                  line.kind = arc_border[i] ? ATLAS_WORLD_LINE_BORDER : ATLAS_WORLD_LINE_COAST;
+                  line.kind = arc_owners[2 * i + 1] != NULL ? ATLAS_WORLD_LINE_BORDER : ATLAS_WORLD_LINE_COAST;
+                  for (guint k = 0; k < 2; k++)
+                    line.shapes[k] = arc_owners[2 * i + k] ? arc_owners[2 * i + k]->index : -1;
                   g_array_append_val (self->lines, line);
                 }
               start = j;
@@ -951,6 +954,7 @@ flatten_shape (AtlasWorldGeometry *self,
   if (shape.n_rings == 0)
     return;
 
+  pending->index = self->shapes->len;
   find_label_point (largest, &shape.label_lat, &shape.label_lon);
 
   g_array_append_val (self->shapes, shape);
@@ -993,8 +997,7 @@ atlas_world_geometry_new_from_bytes (GBytes  *topojson,
   g_autoptr(GPtrArray) shapes = NULL;
   g_autoptr(GHashTable) shape_by_code = NULL;
   g_autofree guint *arc_uses = NULL;
-  g_autofree gpointer *arc_owner = NULL;
-  g_autofree gboolean *arc_border = NULL;
+  g_autofree PendingShape **arc_owners = NULL;
   JsonNode *root, *objects, *countries, *geometries;
   JsonObject *topology;
   JsonArray *list;
@@ -1039,21 +1042,21 @@ atlas_world_geometry_new_from_bytes (GBytes  *topojson,
 
   self = geometry_new ();
   arc_uses = g_new0 (guint, arcs->len + 1);
-  arc_owner = g_new0 (gpointer, arcs->len + 1);
-  arc_border = g_new0 (gboolean, arcs->len + 1);
+  /* The (up to) two shapes on either side of each arc */
+  arc_owners = g_new0 (PendingShape *, 2 * arcs->len + 2);
   shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_shape_free);
   shape_by_code = g_hash_table_new (g_str_hash, g_str_equal);
 
   list = json_node_get_array (geometries);
   for (guint i = 0; i < json_array_get_length (list); i++)
     if (!decode_geometry (self, json_array_get_element (list, i), arcs, arc_uses,
-                          arc_owner, arc_border, shapes, shape_by_code, error))
+                          arc_owners, shapes, shape_by_code, error))
       return NULL;
 
   for (guint i = 0; i < shapes->len; i++)
     flatten_shape (self, g_ptr_array_index (shapes, i));
 
-  add_lines (self, arcs, arc_uses, arc_border);
+  add_lines (self, arcs, arc_uses, arc_owners);
 
   return g_steal_pointer (&self);
 }

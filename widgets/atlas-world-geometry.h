@@ -89,6 +89,8 @@ typedef enum
  * @n_points: number of points
  * @bounds: its bounds, projected
  * @kind: a coastline (one country on one side) or a land border
+ * @shapes: the indices of the shapes on either side; -1 where there is
+ *   none (the sea's side of a coast)
  *
  * A piece of outline, each drawn once: one TopoJSON arc.
  */
@@ -98,6 +100,7 @@ typedef struct
   guint              n_points;
   AtlasWorldBounds   bounds;
   AtlasWorldLineKind kind;
+  int                shapes[2];
 } AtlasWorldLine;
 
 /**

@@ -1,0 +1,2047 @@
+/* atlas-world-map.c — a world map of the countries a list of items involves
+ *
+ * AtlasWorldMap knows nothing of what its items are.  Like GtkDropDown,
+ * it takes a list model and expressions: one gives an item's countries
+ * (ISO 3166-1 alpha-2 codes, or ISO 3166-3 codes of former countries),
+ * another its organizations.  It reads them when items change, into
+ * counts per country, and draws from those counts:
+ *
+ *   - the offline basemap (AtlasBasemapSource), or OpenStreetMap over it;
+ *   - AtlasChoroplethLayer: countries shaded by their number of items,
+ *     member countries of partner organizations hatched;
+ *   - AtlasArcLayer: great circles between the selected item's partners;
+ *   - markers with each country's count and the organizations at their
+ *     headquarters;
+ *   - a legend, a scale, the attribution, zoom and fit buttons.
+ *
+ * A former country (the USSR) is drawn on its successors' territory and
+ * labelled with its own name.  Clicking a country selects it
+ * (:selected-country); the selection model's selected item is
+ * highlighted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-world-map"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "atlas-arc-layer.h"
+#include "atlas-basemap-source.h"
+#include "atlas-choropleth-layer.h"
+#include "atlas-countries.h"
+#include "atlas-marker-layer.h"
+#include "atlas-world-geometry.h"
+#include "atlas-world-map.h"
+#include "atlas-world-map-private.h"
+
+/* An item, as read through the expressions */
+typedef struct
+{
+  GStrv countries;
+  GStrv organizations;
+} ItemInfo;
+
+typedef struct
+{
+  char  *id;
+  char  *name;
+  char  *headquarters;
+  GStrv  members;
+} Organization;
+
+struct _AtlasWorldMap
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *overlay;
+  ShumateMap           *map;
+  ShumateViewport      *viewport;
+  AtlasBasemapSource   *basemap_source;
+  ShumateMapLayer      *basemap_layer;
+  ShumateMapSource     *online_source;
+  ShumateMapLayer      *online_layer;
+  AtlasChoroplethLayer *choropleth;
+  AtlasArcLayer        *arcs;
+  AtlasMarkerLayer     *markers;
+  GtkWidget            *legend;
+  ShumateScale         *scale;
+  ShumateLicense       *license;
+
+  GtkSelectionModel    *model;
+  GtkExpression        *countries_expression;
+  GtkExpression        *organizations_expression;
+  GPtrArray            *items;               /* ItemInfo, as the model */
+  guint                 selected_position;
+
+  GHashTable           *counts;              /* code as given → items */
+  GHashTable           *territory_counts;    /* current country → items on its territory */
+  GHashTable           *member_counts;       /* current country → items of its organizations */
+  GHashTable           *organization_counts; /* organization id → items */
+  GHashTable           *organizations;       /* id → Organization */
+  GHashTable           *country_markers;     /* code → marker */
+  GHashTable           *organization_markers; /* headquarters' code → marker */
+  guint                 legend_max_count;
+  gboolean              legend_members;
+  gboolean              legend_dark;
+
+  char                 *selected_country;
+  char                 *hovered_country;
+  AtlasWorldMapBasemap  basemap;
+  gboolean              dark;
+  int                   scale_factor;
+  gboolean              named_markers;
+
+  /* Where fit_world() put the view, to follow the window's size until
+   * someone moves the map */
+  double                world_view[3];
+  gboolean              world_view_set;
+  double                press_x, press_y;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasWorldMap, atlas_world_map, GTK_TYPE_WIDGET)
+
+G_DEFINE_ENUM_TYPE (AtlasWorldMapBasemap, atlas_world_map_basemap,
+                    G_DEFINE_ENUM_VALUE (ATLAS_WORLD_MAP_BASEMAP_OFFLINE, "offline"),
+                    G_DEFINE_ENUM_VALUE (ATLAS_WORLD_MAP_BASEMAP_ONLINE, "online"))
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_COUNTRIES_EXPRESSION,
+  PROP_ORGANIZATIONS_EXPRESSION,
+  PROP_SELECTED_COUNTRY,
+  PROP_BASEMAP,
+  PROP_DARK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Latitudes the world view shows: no more of Antarctica than its coast */
+#define WORLD_VIEW_NORTH 78.
+#define WORLD_VIEW_SOUTH -57.
+/* Room around the partners when fitting them, in pixels */
+#define FIT_PADDING 56.
+#define FIT_MAX_ZOOM 5.
+#define GO_TO_DURATION 400
+/* From this zoom level on, country markers give the country's name */
+#define NAMED_MARKERS_ZOOM 3.5
+/* Markers that share a country's place: former countries above, the
+ * organizations based there below */
+#define HISTORICAL_OFFSET -22.
+#define ORGANIZATION_OFFSET 22.
+#define COUNTRY_PRIORITY 1000000
+
+/* Helpers */
+
+static void
+item_info_free (ItemInfo *info)
+{
+  g_strfreev (info->countries);
+  g_strfreev (info->organizations);
+  g_free (info);
+}
+
+static void
+organization_free (Organization *organization)
+{
+  g_free (organization->id);
+  g_free (organization->name);
+  g_free (organization->headquarters);
+  g_strfreev (organization->members);
+  g_free (organization);
+}
+
+static gboolean
+replace_str (char       **str,
+             const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+static GHashTable *
+new_count_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GStrv
+evaluate_strv (GtkExpression *expression,
+               gpointer       item)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (expression == NULL || item == NULL || !gtk_expression_evaluate (expression, item, &value))
+    return NULL;
+
+  if (!G_VALUE_HOLDS (&value, G_TYPE_STRV))
+    {
+      g_critical ("AtlasWorldMap: an expression gives %s, not a list of strings (GStrv)",
+                  G_VALUE_TYPE_NAME (&value));
+      return NULL;
+    }
+
+  return g_value_dup_boxed (&value);
+}
+
+static ItemInfo *
+read_item (AtlasWorldMap *self,
+           guint          position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  ItemInfo *info = g_new0 (ItemInfo, 1);
+
+  info->countries = evaluate_strv (self->countries_expression, item);
+  info->organizations = evaluate_strv (self->organizations_expression, item);
+  return info;
+}
+
+/* The current countries on whose territory @code is drawn */
+static const char * const *
+get_territory (const char  *code,
+               const char **single)
+{
+  const char * const *successors = atlas_countries_get_successors (code);
+
+  if (successors != NULL)
+    return successors;
+
+  single[0] = code;
+  single[1] = NULL;
+  return single;
+}
+
+static gboolean
+add_unique (GPtrArray  *set,
+            const char *code)
+{
+  for (guint i = 0; i < set->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (set, i), code) == 0)
+      return FALSE;
+
+  g_ptr_array_add (set, (gpointer) code);
+  return TRUE;
+}
+
+/* The shape a country's marker and arcs use: its own, or for a former
+ * country its first successor's */
+static const AtlasWorldShape *
+lookup_place (const char *code)
+{
+  const char * const *successors = atlas_countries_get_successors (code);
+  const char *place = successors != NULL ? successors[0] : code;
+  const AtlasWorldShape *shape;
+
+  shape = atlas_world_geometry_lookup (atlas_world_geometry_get_default (ATLAS_WORLD_DETAIL_COARSE), place);
+  if (shape == NULL)
+    shape = atlas_world_geometry_lookup (atlas_world_geometry_get_default (ATLAS_WORLD_DETAIL_FINE), place);
+
+  return shape;
+}
+
+static AtlasWorldGeometry *
+get_current_geometry (AtlasWorldMap *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  AtlasWorldDetail detail = atlas_basemap_detail_for_zoom (zoom, self->scale_factor);
+  AtlasWorldGeometry *geometry = atlas_world_geometry_peek_default (detail);
+
+  return geometry ? geometry : atlas_world_geometry_get_default (ATLAS_WORLD_DETAIL_COARSE);
+}
+
+static char *
+format_count (guint count)
+{
+  /* Translators: how many records of the data set involve a country */
+  return g_strdup_printf (ngettext ("%u record", "%u records", count), count);
+}
+
+/* The legend */
+
+typedef struct
+{
+  GdkRGBA  color;
+  gboolean hatched;
+} Swatch;
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  Swatch *swatch = user_data;
+
+  cairo_rectangle (cr, .5, .5, width - 1, height - 1);
+  if (swatch->hatched)
+    {
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      for (double c = -height; c < width + height; c += 5)
+        {
+          cairo_move_to (cr, c, height);
+          cairo_line_to (cr, c + height, 0);
+        }
+      gdk_cairo_set_source_rgba (cr, &swatch->color);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else
+    {
+      gdk_cairo_set_source_rgba (cr, &swatch->color);
+      cairo_fill_preserve (cr);
+    }
+
+  cairo_set_source_rgba (cr, 0, 0, 0, .2);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static GtkWidget *
+swatch_new (const GdkRGBA *color,
+            gboolean       hatched)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  Swatch *swatch = g_new0 (Swatch, 1);
+
+  swatch->color = *color;
+  swatch->hatched = hatched;
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 26);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 10);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, swatch, g_free);
+  gtk_widget_add_css_class (area, "swatch");
+  return area;
+}
+
+static GtkWidget *
+legend_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+update_legend (AtlasWorldMap *self)
+{
+  guint max_count = atlas_choropleth_layer_get_max_count (self->choropleth);
+  guint n_classes = atlas_choropleth_get_n_classes (max_count);
+  GtkWidget *grid, *title, *child;
+  gboolean has_members = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+  GdkRGBA color;
+  guint column = 0;
+
+  g_hash_table_iter_init (&iter, self->member_counts);
+  while (!has_members && g_hash_table_iter_next (&iter, &key, NULL))
+    has_members = !g_hash_table_contains (self->territory_counts, key);
+
+  /* Only what the legend shows makes it change */
+  if (gtk_widget_get_first_child (self->legend) != NULL && self->legend_max_count == max_count &&
+      self->legend_members == has_members && self->legend_dark == self->dark)
+    return;
+  self->legend_max_count = max_count;
+  self->legend_members = has_members;
+  self->legend_dark = self->dark;
+
+  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
+    gtk_box_remove (GTK_BOX (self->legend), child);
+
+  gtk_widget_set_visible (self->legend, n_classes > 0);
+  if (n_classes == 0)
+    return;
+
+  title = gtk_label_new (_("Records per Country"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_box_append (GTK_BOX (self->legend), title);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_box_append (GTK_BOX (self->legend), grid);
+
+  for (guint i = 0; i < n_classes; i++, column++)
+    {
+      g_autofree char *text = NULL;
+      guint first, last;
+
+      atlas_choropleth_get_class_range (i, &first, &last);
+      last = MIN (last, max_count);
+      if (first == last)
+        text = g_strdup_printf ("%u", first);
+      else
+        /* Translators: a range of numbers of records in the map's legend */
+        text = g_strdup_printf (_("%u–%u"), first, last);
+
+      atlas_choropleth_get_color (i, n_classes, self->dark, &color);
+      gtk_grid_attach (GTK_GRID (grid), swatch_new (&color, FALSE), column, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), legend_label_new (text), column, 1, 1, 1);
+    }
+
+  if (has_members)
+    {
+      GtkWidget *swatch, *label;
+
+      atlas_choropleth_get_member_color (self->dark, &color);
+      swatch = swatch_new (&color, TRUE);
+      gtk_widget_set_margin_start (swatch, 12);
+      gtk_grid_attach (GTK_GRID (grid), swatch, column, 0, 1, 1);
+      /* Translators: in the map's legend: countries that take part only
+       * as members of an organization named in records */
+      label = legend_label_new (_("Member"));
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_tooltip_text (label, _("Member of an organization named in records"));
+      gtk_grid_attach (GTK_GRID (grid), label, column, 1, 1, 1);
+    }
+}
+
+/* Markers */
+
+static void
+marker_released_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    AtlasWorldMap   *self)
+{
+  GtkWidget *marker = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  atlas_world_map_set_selected_country (self, g_object_get_data (G_OBJECT (marker), "atlas-country"));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* A marker has a short text, and a longer one for when there is room */
+static void
+set_marker_text (GtkWidget *marker,
+                 gboolean   named)
+{
+  const char *text = g_object_get_data (G_OBJECT (marker), named ? "atlas-long-text" : "atlas-short-text");
+
+  gtk_label_set_text (GTK_LABEL (marker), text);
+}
+
+static void
+update_marker (GtkWidget  *marker,
+               const char *short_text,
+               const char *long_text,
+               const char *tooltip,
+               gboolean    named)
+{
+  g_object_set_data_full (G_OBJECT (marker), "atlas-short-text", g_strdup (short_text), g_free);
+  g_object_set_data_full (G_OBJECT (marker), "atlas-long-text", g_strdup (long_text), g_free);
+  gtk_widget_set_tooltip_markup (marker, tooltip);
+  set_marker_text (marker, named);
+}
+
+static GtkWidget *
+marker_new (const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "map-marker");
+  gtk_widget_add_css_class (label, style_class);
+  return label;
+}
+
+/* Most items first, then by id */
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *counts = user_data;
+  guint count_a = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
+  guint count_b = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
+
+  if (count_a != count_b)
+    return count_a > count_b ? -1 : 1;
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static GtkWidget *
+country_marker_new (AtlasWorldMap         *self,
+                    const char            *code,
+                    const AtlasWorldShape *shape)
+{
+  gboolean historical = atlas_countries_is_historical (code);
+  GtkWidget *marker = marker_new (historical ? "historical" : "country");
+  GtkGesture *click;
+
+  g_object_set_data_full (G_OBJECT (marker), "atlas-country", g_strdup (code), g_free);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (marker_released_cb), self, 0);
+  gtk_widget_add_controller (marker, GTK_EVENT_CONTROLLER (click));
+
+  atlas_marker_layer_add (self->markers, marker, shape->label_lat, shape->label_lon,
+                          historical ? HISTORICAL_OFFSET : 0., COUNTRY_PRIORITY);
+  g_hash_table_insert (self->country_markers, g_strdup (code), marker);
+  return marker;
+}
+
+/* Markers follow the counts: new ones, changed ones, gone ones; a marker
+ * whose count did not change is left alone */
+static void
+update_country_markers (AtlasWorldMap *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->country_markers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->counts, key))
+      {
+        atlas_marker_layer_remove (self->markers, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, self->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *code = key;
+      guint count = GPOINTER_TO_UINT (value);
+      GtkWidget *marker = g_hash_table_lookup (self->country_markers, code);
+      const AtlasWorldShape *shape;
+      const char *name;
+      g_autofree char *short_text = NULL;
+      g_autofree char *long_text = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *records = NULL;
+
+      if (marker != NULL && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (marker), "atlas-count")) == count)
+        continue;
+
+      if (marker == NULL)
+        {
+          if ((shape = lookup_place (code)) == NULL)
+            continue;
+          marker = country_marker_new (self, code, shape);
+        }
+
+      /* Translators: a map marker: a country's short name, then its
+       * number of records */
+      long_text = g_strdup_printf (_("%s · %u"), atlas_countries_get_short_name (code), count);
+      /* A former country is on another's territory: it always says its name */
+      if (atlas_countries_is_historical (code))
+        short_text = g_strdup (long_text);
+      else
+        short_text = g_strdup_printf ("%u", count);
+
+      name = atlas_countries_get_name (code);
+      records = format_count (count);
+      tooltip = g_markup_printf_escaped ("<b>%s</b>\n%s", name ? name : code, records);
+      update_marker (marker, short_text, long_text, tooltip, self->named_markers);
+      g_object_set_data (G_OBJECT (marker), "atlas-count", GUINT_TO_POINTER (count));
+      atlas_marker_layer_set_priority (self->markers, marker, COUNTRY_PRIORITY + count);
+    }
+}
+
+/* Organizations, grouped by the country of their headquarters */
+static void
+update_organization_markers (AtlasWorldMap *self)
+{
+  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->organization_counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Organization *organization = g_hash_table_lookup (self->organizations, key);
+      GPtrArray *list;
+
+      if (organization == NULL || organization->headquarters == NULL)
+        continue;
+
+      list = g_hash_table_lookup (by_country, organization->headquarters);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_country, organization->headquarters, list);
+        }
+      g_ptr_array_add (list, organization->id);
+    }
+
+  g_hash_table_iter_init (&iter, self->organization_markers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (by_country, key))
+      {
+        atlas_marker_layer_remove (self->markers, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  g_hash_table_iter_init (&iter, by_country);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *ids = value;
+      GtkWidget *marker = g_hash_table_lookup (self->organization_markers, key);
+      g_autoptr(GString) tooltip = g_string_new (NULL);
+      g_autofree char *text = NULL;
+      const char *first;
+
+      /* The most involved first */
+      g_ptr_array_sort_with_data (ids, compare_counts, self->organization_counts);
+      first = g_ptr_array_index (ids, 0);
+      if (ids->len == 1)
+        text = g_strdup (first);
+      else
+        /* Translators: a map marker for several organizations in one
+         * country: the name of the most involved, then how many more */
+        text = g_strdup_printf (_("%s +%u"), first, ids->len - 1);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (ids, i);
+          Organization *organization = g_hash_table_lookup (self->organizations, id);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->organization_counts, id));
+          g_autofree char *records = format_count (count);
+          g_autofree char *line = NULL;
+
+          line = g_markup_printf_escaped ("<b>%s</b> %s — %s", id,
+                                          organization->name ? organization->name : "", records);
+          if (tooltip->len > 0)
+            g_string_append_c (tooltip, '\n');
+          g_string_append (tooltip, line);
+        }
+
+      if (marker != NULL && g_strcmp0 (gtk_widget_get_tooltip_markup (marker), tooltip->str) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (marker), "atlas-short-text"), text) == 0)
+        continue;
+
+      if (marker == NULL)
+        {
+          const AtlasWorldShape *shape = lookup_place (key);
+
+          if (shape == NULL)
+            continue;
+
+          marker = marker_new ("organization");
+          atlas_marker_layer_add (self->markers, marker, shape->label_lat, shape->label_lon,
+                                  ORGANIZATION_OFFSET, 0);
+          g_hash_table_insert (self->organization_markers, g_strdup (key), marker);
+        }
+
+      update_marker (marker, text, text, tooltip->str, self->named_markers);
+      atlas_marker_layer_set_priority (self->markers, marker,
+                                       GPOINTER_TO_INT (g_hash_table_lookup (self->organization_counts, first)));
+    }
+}
+
+static void
+update_markers (AtlasWorldMap *self)
+{
+  update_organization_markers (self);
+  update_country_markers (self);
+}
+
+/* The selected item */
+
+static guint
+get_selected_position (AtlasWorldMap *self)
+{
+  g_autoptr(GtkBitset) selection = NULL;
+
+  if (self->model == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  selection = gtk_selection_model_get_selection (self->model);
+  if (gtk_bitset_is_empty (selection))
+    return GTK_INVALID_LIST_POSITION;
+
+  return gtk_bitset_get_minimum (selection);
+}
+
+static void
+update_selected_item (AtlasWorldMap *self)
+{
+  g_autoptr(GPtrArray) territory = g_ptr_array_new ();
+  g_autoptr(GArray) endpoints = g_array_new (FALSE, FALSE, sizeof (AtlasWorldPoint));
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  ItemInfo *info = NULL;
+
+  self->selected_position = get_selected_position (self);
+  if (self->selected_position < self->items->len)
+    info = g_ptr_array_index (self->items, self->selected_position);
+
+  /* Partners: the countries, then organizations' headquarters elsewhere */
+  for (guint i = 0; info != NULL && info->countries != NULL && info->countries[i] != NULL; i++)
+    {
+      const char *single[2];
+      const char * const *codes = get_territory (info->countries[i], single);
+      const AtlasWorldShape *shape = lookup_place (info->countries[i]);
+
+      for (guint j = 0; codes[j] != NULL; j++)
+        add_unique (territory, codes[j]);
+
+      if (shape != NULL && add_unique (places, shape->code))
+        {
+          AtlasWorldPoint p = { shape->label_lon, shape->label_lat };
+          g_array_append_val (endpoints, p);
+        }
+    }
+
+  for (guint i = 0; info != NULL && info->organizations != NULL && info->organizations[i] != NULL; i++)
+    {
+      Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[i]);
+      const AtlasWorldShape *shape;
+
+      if (organization == NULL || organization->headquarters == NULL)
+        continue;
+
+      shape = lookup_place (organization->headquarters);
+      if (shape != NULL && add_unique (places, shape->code))
+        {
+          AtlasWorldPoint p = { shape->label_lon, shape->label_lat };
+          g_array_append_val (endpoints, p);
+        }
+    }
+
+  /* The selected item's countries' markers stand out */
+  for (guint i = 0; i < atlas_marker_layer_get_n_markers (self->markers); i++)
+    {
+      GtkWidget *marker = atlas_marker_layer_get_marker (self->markers, i);
+      const char *code = g_object_get_data (G_OBJECT (marker), "atlas-country");
+
+      if (code != NULL && info != NULL && info->countries != NULL &&
+          g_strv_contains ((const char * const *) info->countries, code))
+        gtk_widget_add_css_class (marker, "highlighted");
+      else
+        gtk_widget_remove_css_class (marker, "highlighted");
+    }
+
+  g_ptr_array_add (territory, NULL);
+  atlas_choropleth_layer_set_highlighted (self->choropleth, (const char * const *) territory->pdata);
+  atlas_arc_layer_set_endpoints (self->arcs, (const AtlasWorldPoint *) endpoints->data, endpoints->len);
+}
+
+/* Counting */
+
+/* Counts are kept as they go: a change to the model adds or takes away
+ * the part of the items it adds or removes, and nothing else is read */
+static void
+adjust (GHashTable *table,
+        const char *key,
+        int         delta)
+{
+  gpointer stored_key = NULL, value = NULL;
+  int count;
+
+  /* Taken out and put back with the same key: nothing is copied */
+  if (!g_hash_table_steal_extended (table, key, &stored_key, &value))
+    stored_key = g_strdup (key);
+
+  count = (int) GPOINTER_TO_UINT (value) + delta;
+  if (count > 0)
+    g_hash_table_insert (table, stored_key, GUINT_TO_POINTER (count));
+  else
+    g_free (stored_key);
+}
+
+/* A small set of strings, to count each once per item */
+typedef struct
+{
+  const char *values[64];
+  guint       n_values;
+} Seen;
+
+static gboolean
+add_once (Seen       *seen,
+          const char *value)
+{
+  for (guint i = 0; i < seen->n_values; i++)
+    if (strcmp (seen->values[i], value) == 0)
+      return FALSE;
+
+  if (seen->n_values == G_N_ELEMENTS (seen->values))
+    return FALSE;
+
+  seen->values[seen->n_values++] = value;
+  return TRUE;
+}
+
+/* Adds an item's part to the counts (@delta 1), or takes it away (-1) */
+static void
+count_item (AtlasWorldMap *self,
+            ItemInfo      *info,
+            int            delta)
+{
+  Seen seen = { { NULL }, 0 }, territory = { { NULL }, 0 }, members = { { NULL }, 0 };
+
+  /* Each item counts once per country, even if named twice or through a
+   * former country and its successor */
+  for (guint j = 0; info->countries != NULL && info->countries[j] != NULL; j++)
+    {
+      const char *single[2];
+      const char * const *codes;
+
+      if (!atlas_countries_is_known (info->countries[j]) || !add_once (&seen, info->countries[j]))
+        continue;
+
+      adjust (self->counts, info->countries[j], delta);
+      codes = get_territory (info->countries[j], single);
+      for (guint k = 0; codes[k] != NULL; k++)
+        if (add_once (&territory, codes[k]))
+          adjust (self->territory_counts, codes[k], delta);
+    }
+
+  for (guint j = 0; info->organizations != NULL && info->organizations[j] != NULL; j++)
+    {
+      Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[j]);
+
+      if (!add_once (&seen, info->organizations[j]))
+        continue;
+
+      adjust (self->organization_counts, info->organizations[j], delta);
+      for (guint k = 0; organization != NULL && organization->members != NULL &&
+                        organization->members[k] != NULL; k++)
+        if (add_once (&members, organization->members[k]))
+          adjust (self->member_counts, organization->members[k], delta);
+    }
+}
+
+static void
+counts_changed (AtlasWorldMap *self)
+{
+  atlas_choropleth_layer_set_counts (self->choropleth, self->territory_counts, self->member_counts);
+  update_legend (self);
+  update_markers (self);
+  update_selected_item (self);
+}
+
+static void
+recount (AtlasWorldMap *self)
+{
+  g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->territory_counts);
+  g_hash_table_remove_all (self->member_counts);
+  g_hash_table_remove_all (self->organization_counts);
+
+  for (guint i = 0; i < self->items->len; i++)
+    count_item (self, g_ptr_array_index (self->items, i), 1);
+
+  counts_changed (self);
+}
+
+static void
+reread_items (AtlasWorldMap *self)
+{
+  guint n_items = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (self->items, read_item (self, i));
+
+  recount (self);
+}
+
+static void
+items_changed_cb (AtlasWorldMap *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  GListModel    *model)
+{
+  removed = MIN (removed, self->items->len - MIN (position, self->items->len));
+
+  /* Read only what was added; forget what was removed */
+  for (guint i = 0; i < removed; i++)
+    count_item (self, g_ptr_array_index (self->items, position + i), -1);
+  g_ptr_array_remove_range (self->items, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      ItemInfo *info = read_item (self, position + i);
+
+      g_ptr_array_insert (self->items, position + i, info);
+      count_item (self, info, 1);
+    }
+
+  counts_changed (self);
+}
+
+static void
+selection_changed_cb (AtlasWorldMap *self)
+{
+  update_selected_item (self);
+}
+
+/* The basemap */
+
+static void
+update_basemap (AtlasWorldMap *self)
+{
+  g_autoptr(AtlasBasemapSource) source = NULL;
+  ShumateMapLayer *layer;
+
+  source = atlas_basemap_source_new (self->dark, self->scale_factor);
+
+  if (self->basemap_source == NULL ||
+      g_strcmp0 (shumate_map_source_get_id (SHUMATE_MAP_SOURCE (source)),
+                 shumate_map_source_get_id (SHUMATE_MAP_SOURCE (self->basemap_source))) != 0)
+    {
+      /* A new source id is a new look: a new layer with an empty cache */
+      layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer),
+                                       self->basemap_layer ? SHUMATE_LAYER (self->basemap_layer)
+                                                           : SHUMATE_LAYER (self->choropleth));
+      if (self->basemap_layer != NULL)
+        shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
+      self->basemap_layer = layer;
+
+      if (self->basemap_source != NULL)
+        shumate_license_remove_map_source (self->license, SHUMATE_MAP_SOURCE (self->basemap_source));
+      shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (source));
+      shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (source));
+
+      g_set_object (&self->basemap_source, source);
+    }
+
+  if (self->basemap == ATLAS_WORLD_MAP_BASEMAP_ONLINE && self->online_layer == NULL)
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+
+      /* Downloads are asynchronous: without a network, tiles stay empty
+       * and the offline basemap shows through */
+      self->online_source = g_object_ref (shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+      self->online_layer = shumate_map_layer_new (self->online_source, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->online_layer),
+                                      SHUMATE_LAYER (self->basemap_layer));
+      shumate_license_prepend_map_source (self->license, self->online_source);
+    }
+  else if (self->basemap == ATLAS_WORLD_MAP_BASEMAP_OFFLINE && self->online_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+      shumate_license_remove_map_source (self->license, self->online_source);
+      self->online_layer = NULL;
+      g_clear_object (&self->online_source);
+    }
+}
+
+static void
+scale_factor_changed_cb (AtlasWorldMap *self)
+{
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (scale_factor == self->scale_factor)
+    return;
+
+  self->scale_factor = scale_factor;
+  update_basemap (self);
+}
+
+/* The view */
+
+static void
+compute_world_view (int     width,
+                    int     height,
+                    double *latitude,
+                    double *longitude,
+                    double *zoom)
+{
+  double north = atlas_world_project_y (WORLD_VIEW_NORTH);
+  double south = atlas_world_project_y (WORLD_VIEW_SOUTH);
+  double zoom_x = log2 (width / (double) ATLAS_BASEMAP_TILE_SIZE);
+  double zoom_y = log2 (height / (ATLAS_BASEMAP_TILE_SIZE * (south - north)));
+
+  *zoom = CLAMP (MIN (zoom_x, zoom_y), 0., ATLAS_BASEMAP_MAX_ZOOM);
+  *latitude = atlas_world_unproject_y ((north + south) / 2.);
+  *longitude = 10.;
+}
+
+static void
+go_to (AtlasWorldMap *self,
+       double         latitude,
+       double         longitude,
+       double         zoom,
+       gboolean       animate)
+{
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shumate_map_go_to_full_with_duration (self->map, latitude, longitude, zoom, GO_TO_DURATION);
+  else
+    {
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), latitude, longitude);
+    }
+}
+
+static gboolean
+is_world_view (AtlasWorldMap *self)
+{
+  return self->world_view_set &&
+         fabs (shumate_viewport_get_zoom_level (self->viewport) - self->world_view[2]) < 1e-6 &&
+         fabs (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)) - self->world_view[0]) < 1e-6 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)) - self->world_view[1]) < 1e-6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The smallest interval that covers x coordinates on the circle of
+ * longitudes (0 to 1): the complement of the largest gap between them,
+ * so that partners on both sides of the Pacific are fitted across it */
+static void
+circular_span (GArray *xs,
+               double *center,
+               double *span)
+{
+  const double *x;
+  double largest_gap;
+  guint start = 0;
+
+  g_array_sort (xs, compare_doubles);
+  x = (const double *) xs->data;
+
+  largest_gap = x[0] + 1. - x[xs->len - 1];
+  for (guint i = 1; i < xs->len; i++)
+    if (x[i] - x[i - 1] > largest_gap)
+      {
+        largest_gap = x[i] - x[i - 1];
+        start = i;
+      }
+
+  *span = 1. - largest_gap;
+  *center = fmod (x[start] + *span / 2., 1.);
+}
+
+static void
+add_place (GArray     *xs,
+           double     *min_y,
+           double     *max_y,
+           const char *code)
+{
+  const AtlasWorldShape *shape = lookup_place (code);
+  double x, y;
+
+  if (shape == NULL)
+    return;
+
+  x = fmod (atlas_world_project_x (shape->label_lon), 1.);
+  y = atlas_world_project_y (shape->label_lat);
+  g_array_append_val (xs, x);
+  *min_y = MIN (*min_y, y);
+  *max_y = MAX (*max_y, y);
+}
+
+/* Actions */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  shumate_map_zoom_in (ATLAS_WORLD_MAP (widget)->map);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  shumate_map_zoom_out (ATLAS_WORLD_MAP (widget)->map);
+}
+
+static void
+fit_partners_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  atlas_world_map_fit_partners (ATLAS_WORLD_MAP (widget), TRUE);
+}
+
+static void
+fit_world_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  atlas_world_map_fit_world (ATLAS_WORLD_MAP (widget), TRUE);
+}
+
+static void
+unselect_country_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  atlas_world_map_set_selected_country (ATLAS_WORLD_MAP (widget), NULL);
+}
+
+/* Pointer */
+
+static void
+update_hovered (AtlasWorldMap *self,
+                const char    *code)
+{
+  if (!replace_str (&self->hovered_country, code))
+    return;
+
+  atlas_choropleth_layer_set_hovered (self->choropleth, code);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self->map));
+}
+
+static void
+motion_cb (AtlasWorldMap            *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  update_hovered (self, atlas_world_map_get_country_at (self, x, y));
+}
+
+static void
+leave_cb (AtlasWorldMap *self)
+{
+  update_hovered (self, NULL);
+}
+
+static void
+pressed_cb (AtlasWorldMap   *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+released_cb (AtlasWorldMap   *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  /* A click, not the end of a drag */
+  if (n_press != 1 || hypot (x - self->press_x, y - self->press_y) > 6.)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  atlas_world_map_set_selected_country (self, atlas_world_map_get_country_at (self, x, y));
+}
+
+static gboolean
+query_tooltip_cb (AtlasWorldMap *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *code, *name;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint count, members;
+
+  if (keyboard_mode)
+    return FALSE;
+
+  code = atlas_world_map_get_country_at (self, x, y);
+  if (code == NULL || (name = atlas_countries_get_name (code)) == NULL)
+    return FALSE;
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, code));
+  g_string_append_printf (markup, "<b>%s</b>", name);
+  if (count > 0)
+    {
+      g_autofree char *records = format_count (count);
+      g_string_append_printf (markup, "\n%s", records);
+    }
+
+  /* Former countries drawn on this one */
+  g_hash_table_iter_init (&iter, self->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char * const *successors = atlas_countries_get_successors (key);
+
+      if (successors != NULL && g_strv_contains (successors, code))
+        {
+          g_autofree char *records = format_count (GPOINTER_TO_UINT (value));
+          g_autofree char *line = NULL;
+
+          /* Translators: in a country's tooltip on the map: the former
+           * country it was part of, then that one's number of records */
+          line = g_markup_printf_escaped (_("As part of %s: %s"), atlas_countries_get_short_name (key), records);
+          g_string_append_printf (markup, "\n%s", line);
+        }
+    }
+
+  members = GPOINTER_TO_UINT (g_hash_table_lookup (self->member_counts, code));
+  if (members > 0)
+    {
+      g_autofree char *records = format_count (members);
+      g_autofree char *line = NULL;
+
+      /* Translators: in a country's tooltip on the map: records that name
+       * an organization the country is a member of */
+      line = g_markup_printf_escaped (_("Through its organizations: %s"), records);
+      g_string_append_printf (markup, "\n%s", line);
+    }
+
+  if (count == 0 && members == 0 && g_hash_table_size (self->counts) > 0)
+    g_string_append_printf (markup, "\n%s", _("No records"));
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+static void
+viewport_zoom_changed_cb (AtlasWorldMap *self)
+{
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  gboolean named = zoom >= NAMED_MARKERS_ZOOM;
+
+  if (named != self->named_markers)
+    {
+      self->named_markers = named;
+      for (guint i = 0; i < atlas_marker_layer_get_n_markers (self->markers); i++)
+        set_marker_text (atlas_marker_layer_get_marker (self->markers, i), named);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-in",
+                                 zoom < shumate_viewport_get_max_zoom_level (self->viewport));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-out",
+                                 zoom > shumate_viewport_get_min_zoom_level (self->viewport));
+}
+
+/* GtkWidget */
+
+static void
+atlas_world_map_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+
+  /* The world fits the window until someone moves the map; set before
+   * the children are allocated, so they lay out the new view at once */
+  if (width > 0 && height > 0 && (!self->world_view_set || is_world_view (self)))
+    {
+      compute_world_view (width, height, &self->world_view[0], &self->world_view[1], &self->world_view[2]);
+      self->world_view_set = TRUE;
+      go_to (self, self->world_view[0], self->world_view[1], self->world_view[2], FALSE);
+    }
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+}
+
+static void
+atlas_world_map_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+
+  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+atlas_world_map_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+
+  /* The sea goes on beyond the tiles, past the poles */
+  gtk_snapshot_append_color (snapshot, &atlas_basemap_style_get (self->dark)->sea,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                  gtk_widget_get_height (widget)));
+
+  GTK_WIDGET_CLASS (atlas_world_map_parent_class)->snapshot (widget, snapshot);
+}
+
+/* GObject */
+
+static void
+disconnect_model (AtlasWorldMap *self)
+{
+  if (self->model == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+}
+
+static void
+atlas_world_map_dispose (GObject *object)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
+
+  disconnect_model (self);
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  self->map = NULL;
+  self->basemap_layer = NULL;
+  self->online_layer = NULL;
+  g_clear_object (&self->basemap_source);
+  g_clear_object (&self->online_source);
+  g_clear_pointer (&self->countries_expression, gtk_expression_unref);
+  g_clear_pointer (&self->organizations_expression, gtk_expression_unref);
+
+  G_OBJECT_CLASS (atlas_world_map_parent_class)->dispose (object);
+}
+
+static void
+atlas_world_map_finalize (GObject *object)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
+
+  g_ptr_array_unref (self->items);
+  g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->territory_counts);
+  g_hash_table_unref (self->member_counts);
+  g_hash_table_unref (self->organization_counts);
+  g_hash_table_unref (self->organizations);
+  g_hash_table_unref (self->country_markers);
+  g_hash_table_unref (self->organization_markers);
+  g_free (self->selected_country);
+  g_free (self->hovered_country);
+
+  G_OBJECT_CLASS (atlas_world_map_parent_class)->finalize (object);
+}
+
+static void
+atlas_world_map_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_COUNTRIES_EXPRESSION:
+      gtk_value_set_expression (value, self->countries_expression);
+      break;
+    case PROP_ORGANIZATIONS_EXPRESSION:
+      gtk_value_set_expression (value, self->organizations_expression);
+      break;
+    case PROP_SELECTED_COUNTRY:
+      g_value_set_string (value, self->selected_country);
+      break;
+    case PROP_BASEMAP:
+      g_value_set_enum (value, self->basemap);
+      break;
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_world_map_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      atlas_world_map_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_COUNTRIES_EXPRESSION:
+      atlas_world_map_set_countries_expression (self, gtk_value_get_expression (value));
+      break;
+    case PROP_ORGANIZATIONS_EXPRESSION:
+      atlas_world_map_set_organizations_expression (self, gtk_value_get_expression (value));
+      break;
+    case PROP_SELECTED_COUNTRY:
+      atlas_world_map_set_selected_country (self, g_value_get_string (value));
+      break;
+    case PROP_BASEMAP:
+      atlas_world_map_set_basemap (self, g_value_get_enum (value));
+      break;
+    case PROP_DARK:
+      atlas_world_map_set_dark (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_world_map_class_init (AtlasWorldMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_world_map_dispose;
+  object_class->finalize = atlas_world_map_finalize;
+  object_class->get_property = atlas_world_map_get_property;
+  object_class->set_property = atlas_world_map_set_property;
+  widget_class->size_allocate = atlas_world_map_size_allocate;
+  widget_class->measure = atlas_world_map_measure;
+  widget_class->snapshot = atlas_world_map_snapshot;
+
+  /**
+   * AtlasWorldMap:model:
+   *
+   * The items to map, and which one is selected.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:countries-expression:
+   *
+   * Gives an item's countries (%G_TYPE_STRV of ISO 3166-1 alpha-2 codes;
+   * former countries by their ISO 3166-3 codes: SU, DD, CS, YU).
+   */
+  properties[PROP_COUNTRIES_EXPRESSION] =
+    gtk_param_spec_expression ("countries-expression", NULL, NULL,
+                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:organizations-expression:
+   *
+   * Gives an item's organizations (%G_TYPE_STRV of ids given to
+   * atlas_world_map_set_organization()); optional.
+   */
+  properties[PROP_ORGANIZATIONS_EXPRESSION] =
+    gtk_param_spec_expression ("organizations-expression", NULL, NULL,
+                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:selected-country:
+   *
+   * The country someone clicked, or %NULL.
+   */
+  properties[PROP_SELECTED_COUNTRY] =
+    g_param_spec_string ("selected-country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:basemap:
+   *
+   * The offline basemap, or OpenStreetMap over it.
+   */
+  properties[PROP_BASEMAP] =
+    g_param_spec_enum ("basemap", NULL, NULL, ATLAS_TYPE_WORLD_MAP_BASEMAP, ATLAS_WORLD_MAP_BASEMAP_OFFLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:dark:
+   *
+   * Whether to draw for a dark style.
+   */
+  properties[PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.fit-partners", NULL, fit_partners_action);
+  gtk_widget_class_install_action (widget_class, "map.fit-world", NULL, fit_world_action);
+  gtk_widget_class_install_action (widget_class, "map.unselect-country", NULL, unselect_country_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "map.fit-partners", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.fit-world", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.unselect-country", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "worldmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+map_button_new (const char *icon_name,
+                const char *action_name,
+                const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, "osd");
+  return button;
+}
+
+static void
+atlas_world_map_init (AtlasWorldMap *self)
+{
+  GtkEventController *motion;
+  GtkGesture *click;
+  GtkWidget *zoom_box, *controls, *bottom;
+
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_info_free);
+  self->counts = new_count_table ();
+  self->territory_counts = new_count_table ();
+  self->member_counts = new_count_table ();
+  self->organization_counts = new_count_table ();
+  self->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                               (GDestroyNotify) organization_free);
+  self->country_markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->organization_markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selected_position = GTK_INVALID_LIST_POSITION;
+  self->scale_factor = 1;
+
+  /* Start reading the fine polygons now; the coarse ones draw until then */
+  atlas_world_geometry_preload (ATLAS_WORLD_DETAIL_FINE);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->map = shumate_map_new ();
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self->map), TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  self->viewport = shumate_map_get_viewport (self->map);
+
+  self->license = shumate_license_new ();
+  shumate_license_set_xalign (self->license, 1.);
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+
+  self->choropleth = atlas_choropleth_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->choropleth));
+  self->arcs = atlas_arc_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->arcs));
+  self->markers = atlas_marker_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->markers));
+
+  update_basemap (self);
+  shumate_viewport_set_min_zoom_level (self->viewport, 0);
+  shumate_viewport_set_max_zoom_level (self->viewport, ATLAS_BASEMAP_MAX_ZOOM);
+
+  /* Zoom and fit, top right */
+  controls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (controls, GTK_ALIGN_END);
+  gtk_widget_set_valign (controls, GTK_ALIGN_START);
+  gtk_widget_add_css_class (controls, "map-controls");
+  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (zoom_box, "linked");
+  gtk_box_append (GTK_BOX (zoom_box), map_button_new ("zoom-in-symbolic", "map.zoom-in", _("Zoom In")));
+  gtk_box_append (GTK_BOX (zoom_box), map_button_new ("zoom-out-symbolic", "map.zoom-out", _("Zoom Out")));
+  gtk_box_append (GTK_BOX (controls), zoom_box);
+  gtk_box_append (GTK_BOX (controls),
+                  map_button_new ("zoom-fit-best-symbolic", "map.fit-partners", _("Show All Partners (F)")));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
+
+  /* Scale and legend, bottom left */
+  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (bottom, GTK_ALIGN_START);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  gtk_widget_add_css_class (bottom, "map-bottom");
+  self->scale = shumate_scale_new (self->viewport);
+  gtk_widget_set_halign (GTK_WIDGET (self->scale), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->scale));
+  self->legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_add_css_class (self->legend, "map-legend");
+  gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
+  gtk_widget_set_visible (self->legend, FALSE);
+  gtk_box_append (GTK_BOX (bottom), self->legend);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (click, "released", G_CALLBACK (released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect_object (self->map, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->viewport, "notify::zoom-level",
+                           G_CALLBACK (viewport_zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("World Map"),
+                                  -1);
+}
+
+/* Public API */
+
+/**
+ * atlas_world_map_new:
+ *
+ * Returns: (transfer floating): a world map without items
+ */
+GtkWidget *
+atlas_world_map_new (void)
+{
+  return g_object_new (ATLAS_TYPE_WORLD_MAP, NULL);
+}
+
+/**
+ * atlas_world_map_get_model:
+ *
+ * Returns: (transfer none) (nullable): the items mapped
+ */
+GtkSelectionModel *
+atlas_world_map_get_model (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+  return self->model;
+}
+
+/**
+ * atlas_world_map_set_model:
+ * @model: (nullable): the items to map
+ *
+ * Maps the items of @model, and the selected one's partners.  Any
+ * selection model will do: a filtered one maps what the filter keeps.
+ */
+void
+atlas_world_map_set_model (AtlasWorldMap     *self,
+                           GtkSelectionModel *model)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+  g_return_if_fail (model == NULL || GTK_IS_SELECTION_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  disconnect_model (self);
+  if (model != NULL)
+    {
+      self->model = g_object_ref (model);
+      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (items_changed_cb), self);
+      g_signal_connect_swapped (model, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+    }
+
+  reread_items (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GtkExpression *
+atlas_world_map_get_countries_expression (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+  return self->countries_expression;
+}
+
+/**
+ * atlas_world_map_set_countries_expression:
+ * @expression: (nullable) (transfer none): evaluates to an item's
+ *   countries, a %G_TYPE_STRV of ISO alpha-2 codes
+ */
+void
+atlas_world_map_set_countries_expression (AtlasWorldMap *self,
+                                          GtkExpression *expression)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+  g_return_if_fail (expression == NULL || GTK_IS_EXPRESSION (expression));
+
+  if (self->countries_expression == expression)
+    return;
+
+  g_clear_pointer (&self->countries_expression, gtk_expression_unref);
+  if (expression != NULL)
+    self->countries_expression = gtk_expression_ref (expression);
+
+  reread_items (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRIES_EXPRESSION]);
+}
+
+GtkExpression *
+atlas_world_map_get_organizations_expression (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+  return self->organizations_expression;
+}
+
+/**
+ * atlas_world_map_set_organizations_expression:
+ * @expression: (nullable) (transfer none): evaluates to an item's
+ *   organizations, a %G_TYPE_STRV of ids
+ */
+void
+atlas_world_map_set_organizations_expression (AtlasWorldMap *self,
+                                              GtkExpression *expression)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+  g_return_if_fail (expression == NULL || GTK_IS_EXPRESSION (expression));
+
+  if (self->organizations_expression == expression)
+    return;
+
+  g_clear_pointer (&self->organizations_expression, gtk_expression_unref);
+  if (expression != NULL)
+    self->organizations_expression = gtk_expression_ref (expression);
+
+  reread_items (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATIONS_EXPRESSION]);
+}
+
+/**
+ * atlas_world_map_set_organization:
+ * @id: the id items use
+ * @name: (nullable): its full name, for tooltips
+ * @headquarters: (nullable): the country of its headquarters, where its
+ *   marker goes
+ * @members: (nullable): its member countries, hatched when an item
+ *   names the organization
+ *
+ * Tells the map about an organization; one with the same id is
+ * replaced.
+ */
+void
+atlas_world_map_set_organization (AtlasWorldMap      *self,
+                                  const char         *id,
+                                  const char         *name,
+                                  const char         *headquarters,
+                                  const char * const *members)
+{
+  Organization *organization;
+
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+  g_return_if_fail (id != NULL);
+
+  organization = g_new0 (Organization, 1);
+  organization->id = g_strdup (id);
+  organization->name = g_strdup (name);
+  organization->headquarters = g_strdup (headquarters);
+  organization->members = g_strdupv ((char **) members);
+  g_hash_table_replace (self->organizations, organization->id, organization);
+
+  recount (self);
+}
+
+void
+atlas_world_map_clear_organizations (AtlasWorldMap *self)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  g_hash_table_remove_all (self->organizations);
+  recount (self);
+}
+
+/**
+ * atlas_world_map_get_selected_country:
+ *
+ * Returns: (nullable): the country last clicked
+ */
+const char *
+atlas_world_map_get_selected_country (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+  return self->selected_country;
+}
+
+/**
+ * atlas_world_map_set_selected_country:
+ * @code: (nullable): a country code, or %NULL for none
+ */
+void
+atlas_world_map_set_selected_country (AtlasWorldMap *self,
+                                      const char    *code)
+{
+  const char *single[2];
+
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  if (!replace_str (&self->selected_country, code))
+    return;
+
+  atlas_choropleth_layer_set_selected (self->choropleth,
+                                       code != NULL ? get_territory (code, single) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+}
+
+AtlasWorldMapBasemap
+atlas_world_map_get_basemap (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), ATLAS_WORLD_MAP_BASEMAP_OFFLINE);
+  return self->basemap;
+}
+
+/**
+ * atlas_world_map_set_basemap:
+ *
+ * Chooses what the map draws under its data.  Online tiles load in the
+ * background over the offline basemap: without a network, the map looks
+ * as if offline.
+ */
+void
+atlas_world_map_set_basemap (AtlasWorldMap        *self,
+                             AtlasWorldMapBasemap  basemap)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  if (self->basemap == basemap)
+    return;
+
+  self->basemap = basemap;
+  update_basemap (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASEMAP]);
+}
+
+gboolean
+atlas_world_map_get_dark (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), FALSE);
+  return self->dark;
+}
+
+void
+atlas_world_map_set_dark (AtlasWorldMap *self,
+                          gboolean       dark)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  atlas_choropleth_layer_set_dark (self->choropleth, dark);
+  atlas_arc_layer_set_dark (self->arcs, dark);
+  update_basemap (self);
+  update_legend (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+/**
+ * atlas_world_map_get_count:
+ * @code: a country code, as items give it
+ *
+ * Returns: how many items name @code
+ */
+guint
+atlas_world_map_get_count (AtlasWorldMap *self,
+                           const char    *code)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), 0);
+
+  return code ? GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, code)) : 0;
+}
+
+/**
+ * atlas_world_map_get_territory_count:
+ * @code: a current country's code
+ *
+ * Returns: how many items involve @code's territory, directly or through
+ *   a former country it was part of: what its shade shows
+ */
+guint
+atlas_world_map_get_territory_count (AtlasWorldMap *self,
+                                     const char    *code)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), 0);
+
+  return code ? GPOINTER_TO_UINT (g_hash_table_lookup (self->territory_counts, code)) : 0;
+}
+
+/**
+ * atlas_world_map_get_country_at:
+ * @x: x in the widget's coordinates
+ * @y: y in the widget's coordinates
+ *
+ * Returns: (nullable): the code of the country under (@x, @y), or %NULL
+ *   at sea
+ */
+const char *
+atlas_world_map_get_country_at (AtlasWorldMap *self,
+                                double         x,
+                                double         y)
+{
+  const AtlasWorldShape *shape;
+  double latitude, longitude;
+
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+
+  if (self->map == NULL)
+    return NULL;
+
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map), x, y,
+                                              &latitude, &longitude);
+  if (fabs (latitude) > ATLAS_WORLD_MAX_LATITUDE)
+    return NULL;
+
+  shape = atlas_world_geometry_hit_test (get_current_geometry (self), latitude, longitude);
+  return shape ? shape->code : NULL;
+}
+
+/**
+ * atlas_world_map_get_viewport:
+ *
+ * Returns: (transfer none): the map's viewport: its centre and zoom level
+ */
+ShumateViewport *
+atlas_world_map_get_viewport (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), NULL);
+  return self->viewport;
+}
+
+/**
+ * atlas_world_map_fit_world:
+ * @animate: whether to move there smoothly
+ *
+ * Shows the whole world, as large as the widget allows.
+ */
+void
+atlas_world_map_fit_world (AtlasWorldMap *self,
+                           gboolean       animate)
+{
+  int width, height;
+
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    {
+      self->world_view_set = FALSE;
+      return;
+    }
+
+  compute_world_view (width, height, &self->world_view[0], &self->world_view[1], &self->world_view[2]);
+  self->world_view_set = TRUE;
+  go_to (self, self->world_view[0], self->world_view[1], self->world_view[2], animate);
+}
+
+/**
+ * atlas_world_map_fit_partners:
+ * @animate: whether to move there smoothly
+ *
+ * Shows the selected item's partners, or when none is selected every
+ * country that items involve.
+ */
+void
+atlas_world_map_fit_partners (AtlasWorldMap *self,
+                              gboolean       animate)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double center_x, span_x, zoom_x, zoom_y, zoom;
+  double width, height;
+  ItemInfo *info = NULL;
+
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  if (self->selected_position < self->items->len)
+    info = g_ptr_array_index (self->items, self->selected_position);
+
+  if (info != NULL && info->countries != NULL && info->countries[0] != NULL)
+    {
+      for (guint i = 0; info->countries[i] != NULL; i++)
+        add_place (xs, &min_y, &max_y, info->countries[i]);
+      for (guint i = 0; info->organizations != NULL && info->organizations[i] != NULL; i++)
+        {
+          Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[i]);
+
+          if (organization != NULL && organization->headquarters != NULL)
+            add_place (xs, &min_y, &max_y, organization->headquarters);
+        }
+    }
+  else
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->counts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        add_place (xs, &min_y, &max_y, key);
+    }
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (xs->len == 0 || width <= 0 || height <= 0)
+    {
+      atlas_world_map_fit_world (self, animate);
+      return;
+    }
+
+  circular_span (xs, &center_x, &span_x);
+  width = MAX (1., width - 2 * FIT_PADDING);
+  height = MAX (1., height - 2 * FIT_PADDING);
+  zoom_x = span_x > 0. ? log2 (width / (span_x * ATLAS_BASEMAP_TILE_SIZE)) : FIT_MAX_ZOOM;
+  zoom_y = max_y > min_y ? log2 (height / ((max_y - min_y) * ATLAS_BASEMAP_TILE_SIZE)) : FIT_MAX_ZOOM;
+  zoom = CLAMP (MIN (zoom_x, zoom_y), 0., FIT_MAX_ZOOM);
+
+  go_to (self, atlas_world_unproject_y ((min_y + max_y) / 2.), atlas_world_unproject_x (center_x), zoom, animate);
+}
+
+/* Private API */
+
+ShumateMap *
+_atlas_world_map_get_map (AtlasWorldMap *self)
+{
+  return self->map;
+}
+
+AtlasBasemapSource *
+_atlas_world_map_get_basemap_source (AtlasWorldMap *self)
+{
+  return self->basemap_source;
+}
+
+ShumateMapLayer *
+_atlas_world_map_get_online_layer (AtlasWorldMap *self)
+{
+  return self->online_layer;
+}
+
+AtlasChoroplethLayer *
+_atlas_world_map_get_choropleth (AtlasWorldMap *self)
+{
+  return self->choropleth;
+}
+
+AtlasArcLayer *
+_atlas_world_map_get_arcs (AtlasWorldMap *self)
+{
+  return self->arcs;
+}
+
+AtlasMarkerLayer *
+_atlas_world_map_get_markers (AtlasWorldMap *self)
+{
+  return self->markers;
+}
+
+GtkWidget *
+_atlas_world_map_get_legend (AtlasWorldMap *self)
+{
+  return self->legend;
+}
