@@ -456,9 +456,13 @@ atlas_timeline_layout_begin_update (AtlasTimelineLayout *self,
   self->update_old_n = old_n;
   g_array_set_size (self->update_members, 0);
 
-  for (guint i = position; i < position + removed; i++)
-    if (self->label[i] != NO_LABEL)
-      self->text_live -= strlen (self->text + self->label[i]) + 1;
+  /* Everything replaced: the labels' text starts over */
+  if (removed == old_n)
+    self->text_len = self->text_live = 0;
+  else
+    for (guint i = position; i < position + removed; i++)
+      if (self->label[i] != NO_LABEL)
+        self->text_live -= strlen (self->text + self->label[i]) + 1;
 
   n = old_n - removed + added;
   ensure_items (self, n);
@@ -888,6 +892,11 @@ atlas_timeline_layout_end_update (AtlasTimelineLayout *self)
 
   if (self->text_len > 2 * self->text_live + 65536)
     compact_text (self);
+  else if (self->text_alloc > self->text_len + self->text_len / 2 + 65536)
+    {
+      self->text_alloc = self->text_len + self->text_len / 4;
+      self->text = g_realloc (self->text, MAX (self->text_alloc, 1));
+    }
 
   self->updating = FALSE;
   self->geometry_changed = TRUE;
