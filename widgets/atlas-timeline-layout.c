@@ -1264,10 +1264,15 @@ compute_geometry (AtlasTimelineLayout   *self,
   geometry->label_width = label_width;
   geometry->label_shown = label_shown && label_width > 0;
 
-  /* A mark's label goes beside it, and so does that of a bar or period
-   * too short to hold the start of a label; the label of a longer one
-   * starts inside it and runs on past its end when longer */
-  if (geometry->shape == ATLAS_TIMELINE_SHAPE_DOT || x1 - x0 < 4 * m->mark_size)
+  /* A mark's label goes beside it, and so does that of a bar too short
+   * to hold the start of a label, or of an outlined period too short to
+   * hold all of it; the label of a longer bar starts inside it and runs
+   * on past its end when longer */
+  geometry->label_x = x0 + m->label_padding;
+  geometry->label_inside = geometry->label_x + label_width + m->label_padding <= x1;
+
+  if (geometry->shape == ATLAS_TIMELINE_SHAPE_DOT || x1 - x0 < 4 * m->mark_size ||
+      (geometry->shape == ATLAS_TIMELINE_SHAPE_PERIOD && !geometry->label_inside))
     {
       geometry->label_x = x1 + m->label_gap;
       geometry->label_inside = FALSE;
@@ -1275,9 +1280,6 @@ compute_geometry (AtlasTimelineLayout   *self,
   else
     {
       double full_width = self->label[item] == NO_LABEL ? 0 : self->label_width[item];
-
-      geometry->label_x = x0 + m->label_padding;
-      geometry->label_inside = geometry->label_x + label_width + m->label_padding <= x1;
 
       /* Inside a long bar, a long label takes no room: show it whole */
       if (geometry->label_x + full_width + m->label_padding <= x1)

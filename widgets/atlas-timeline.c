@@ -1365,15 +1365,27 @@ draw_item (AtlasTimeline               *self,
       PangoLayout *layout;
       int text_height;
 
-      if (g->shape != ATLAS_TIMELINE_SHAPE_DOT)
+      if (g->label_x < g->x1)
         {
-          /* Inside a long bar, the label stays in view at the left ... */
+          /* Labels that start inside a bar stay in view at the left
+           * while the bar goes on: whole inside a long bar, or else
+           * what of them fits in the room they have ... */
           if (g->label_inside)
             label_x = MIN (MAX (label_x, m->label_padding), g->x1 - m->label_padding - width);
+          else if (label_x < m->label_padding)
+            {
+              width -= m->label_padding - label_x;
+              label_x = m->label_padding;
+            }
 
-          /* ... and at the right it slides back over its bar */
+          /* ... and at the right edge slide back over their bar */
           if (label_x + width > right)
             label_x = MAX (g->x0 + m->label_padding, right - width);
+        }
+      else if (g->x1 < 0)
+        {
+          /* Beside a mark out of view: a label alone would puzzle */
+          return;
         }
 
       /* What still runs off the right edge is ellipsized there */
