@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
@@ -189,7 +190,19 @@ add_problem (GPtrArray        *problems,
   g_ptr_array_add (problems, problem);
 }
 
-/* Reading */
+/* Reading
+ *
+ * A record is read in two steps: its members are gathered into a
+ * RecordInput, then checked and built by check_record().  The data file
+ * reader gathers them straight from the tokens of AtlasJsonScanner,
+ * without a document tree, which keeps a big file's reading fast and
+ * its memory to the records themselves; the importers gather them from
+ * the JsonNode they build.  One check_record() for both holds every
+ * format to the same rules, with the same messages.
+ *
+ * Both ways gather the same: as in JsonParser, a member named twice
+ * keeps its last value, and members this version does not know keep the
+ * place of their first occurrence. */
 
 typedef struct
 {
@@ -197,6 +210,8 @@ typedef struct
   int         index;    /* from 1 */
   const char *id;
   guint       first_problem;
+  gboolean    build;    /* FALSE: only check, the records are not wanted */
+  gboolean    id_added; /* the id went into the table of ids */
 } RecordContext;
 
 static void record_problem (RecordContext *ctx,
@@ -224,116 +239,260 @@ record_problem (RecordContext *ctx,
   g_ptr_array_add (ctx->problems, problem);
 }
 
-const char *
-_atlas_format_describe_node (JsonNode *node)
+typedef enum
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
+  VALUE_ABSENT,
+  VALUE_NULL,
+  VALUE_STRING,
+  VALUE_NUMBER,
+  VALUE_BOOLEAN,
+  VALUE_OBJECT,
+  VALUE_ARRAY,
+} ValueKind;
 
-  switch (JSON_NODE_TYPE (node))
+/* A value as far as the checks need it: its kind, and its text if it is
+ * a string (borrowed from a JsonNode, or owned) */
+typedef struct
+{
+  ValueKind   kind;
+  const char *text;
+  char       *owned;
+} Value;
+
+typedef struct
+{
+  ValueKind   kind;
+  Value       members[G_N_ELEMENTS (source_members)];
+  JsonObject *extra;
+} SourceInput;
+
+/* A member of a record: its value, and for a list its items (Value, or
+ * SourceInput for "sources") */
+typedef struct
+{
+  Value   value;
+  GArray *items;
+} MemberInput;
+
+enum
+{
+  MEMBER_ID,
+  MEMBER_TITLE,
+  MEMBER_KIND,
+  MEMBER_START,
+  MEMBER_END,
+  MEMBER_STATUS,
+  MEMBER_COUNTRIES,
+  MEMBER_ORGANIZATIONS,
+  MEMBER_SUMMARY,
+  MEMBER_SOURCES,
+  MEMBER_TAGS,
+  N_RECORD_MEMBERS
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (record_members) == N_RECORD_MEMBERS);
+
+typedef struct
+{
+  ValueKind    kind;   /* of the record itself */
+  MemberInput  members[N_RECORD_MEMBERS];
+  JsonObject  *extra;
+} RecordInput;
+
+static void
+value_clear (Value *value)
+{
+  g_clear_pointer (&value->owned, g_free);
+  *value = (Value) { 0 };
+}
+
+static void
+source_input_clear (SourceInput *source)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (source->members); i++)
+    value_clear (&source->members[i]);
+  g_clear_pointer (&source->extra, json_object_unref);
+  source->kind = VALUE_ABSENT;
+}
+
+static void
+member_input_clear (MemberInput *member)
+{
+  value_clear (&member->value);
+  g_clear_pointer (&member->items, g_array_unref);
+}
+
+static void
+record_input_clear (RecordInput *input)
+{
+  for (guint i = 0; i < N_RECORD_MEMBERS; i++)
+    member_input_clear (&input->members[i]);
+  g_clear_pointer (&input->extra, json_object_unref);
+  input->kind = VALUE_ABSENT;
+}
+
+static const char *
+describe_kind (ValueKind kind)
+{
+  switch (kind)
     {
-    case JSON_NODE_OBJECT:
+    case VALUE_OBJECT:
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case VALUE_ARRAY:
       return _("a list");
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("true or false");
-        default:
-          return _("a number");
-        }
-    case JSON_NODE_NULL:
+    case VALUE_STRING:
+      return _("a string");
+    case VALUE_BOOLEAN:
+      return _("true or false");
+    case VALUE_NUMBER:
+      return _("a number");
+    case VALUE_ABSENT:
+    case VALUE_NULL:
     default:
       return _("null");
     }
 }
 
-static gboolean
-holds_string (JsonNode *node)
+static ValueKind
+kind_of_node (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
+  if (node == NULL)
+    return VALUE_ABSENT;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return VALUE_OBJECT;
+    case JSON_NODE_ARRAY:
+      return VALUE_ARRAY;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return VALUE_STRING;
+        case G_TYPE_BOOLEAN:
+          return VALUE_BOOLEAN;
+        default:
+          return VALUE_NUMBER;
+        }
+    case JSON_NODE_NULL:
+    default:
+      return VALUE_NULL;
+    }
+}
+
+const char *
+_atlas_format_describe_node (JsonNode *node)
+{
+  return describe_kind (kind_of_node (node));
 }
 
 /* A required or optional string member; NULL when absent or wrong. */
 static const char *
 read_string (RecordContext *ctx,
-             JsonObject    *object,
+             const Value   *value,
              const char    *member,
              gboolean       required,
              gboolean       nullable)
 {
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (value->kind == VALUE_ABSENT || value->kind == VALUE_NULL)
     {
-      if (required && (node == NULL || !nullable))
+      if (required && (value->kind == VALUE_ABSENT || !nullable))
         record_problem (ctx, member, _("is missing"));
-      else if (node != NULL && !nullable)
+      else if (value->kind == VALUE_NULL && !nullable)
         record_problem (ctx, member, _("must be a string, not null"));
       return NULL;
     }
 
-  if (!holds_string (node))
+  if (value->kind != VALUE_STRING)
     {
-      record_problem (ctx, member, _("must be a string, not %s"), _atlas_format_describe_node (node));
+      record_problem (ctx, member, _("must be a string, not %s"), describe_kind (value->kind));
       return NULL;
     }
 
-  return json_node_get_string (node);
+  return value->text;
+}
+
+/* Whether item @i of @items, a non-empty string, is a string of an
+ * earlier item: a short list is searched, a long one hashed in *@seen */
+static gboolean
+listed_before (GArray      *items,
+               guint        i,
+               GHashTable **seen)
+{
+  const Value *item = &g_array_index (items, Value, i);
+
+  if (i < 8)
+    {
+      for (guint j = 0; j < i; j++)
+        {
+          const Value *before = &g_array_index (items, Value, j);
+
+          if (before->kind == VALUE_STRING && strcmp (before->text, item->text) == 0)
+            return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (*seen == NULL)
+    {
+      *seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint j = 0; j < i; j++)
+        {
+          const Value *before = &g_array_index (items, Value, j);
+
+          if (before->kind == VALUE_STRING)
+            g_hash_table_add (*seen, (gpointer) before->text);
+        }
+    }
+
+  return !g_hash_table_add (*seen, (gpointer) item->text);
 }
 
 /* An optional list of strings; empty strings and repeats are problems. */
 static char **
-read_string_list (RecordContext *ctx,
-                  JsonObject    *object,
-                  const char    *member)
+read_string_list (RecordContext     *ctx,
+                  const MemberInput *input,
+                  const char        *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (input->value.kind == VALUE_ABSENT || input->value.kind == VALUE_NULL)
     return g_new0 (char *, 1);
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (input->value.kind != VALUE_ARRAY)
     {
-      record_problem (ctx, member, _("must be a list of strings, not %s"), _atlas_format_describe_node (node));
+      record_problem (ctx, member, _("must be a list of strings, not %s"),
+                      describe_kind (input->value.kind));
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  builder = g_strv_builder_new ();
+  for (guint i = 0; input->items != NULL && i < input->items->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      const char *value;
+      const Value *element = &g_array_index (input->items, Value, i);
 
-      if (!holds_string (element))
+      if (element->kind != VALUE_STRING)
         {
           record_problem (ctx, member, _("item %u must be a string, not %s"),
-                          i + 1, _atlas_format_describe_node (element));
+                          i + 1, describe_kind (element->kind));
           continue;
         }
 
-      value = json_node_get_string (element);
-      if (*value == '\0')
+      if (*element->text == '\0')
         {
           record_problem (ctx, member, _("item %u is empty"), i + 1);
           continue;
         }
 
-      if (!g_hash_table_add (seen, (gpointer) value))
+      if (listed_before (input->items, i, &seen))
         {
-          record_problem (ctx, member, _("“%s” is listed twice"), value);
+          record_problem (ctx, member, _("“%s” is listed twice"), element->text);
           continue;
         }
 
-      g_strv_builder_add (builder, value);
+      g_strv_builder_add (builder, element->text);
     }
 
   return g_strv_builder_end (builder);
@@ -341,21 +500,20 @@ read_string_list (RecordContext *ctx,
 
 static gboolean
 read_date (RecordContext *ctx,
-           JsonObject    *object,
+           const Value   *value,
            const char    *member,
            gboolean       required,
            AtlasDate     *date)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node = json_object_get_member (object, member);
   const char *text;
 
   *date = (AtlasDate) { 0 };
 
-  if (!required && (node == NULL || JSON_NODE_HOLDS_NULL (node)))
+  if (!required && (value->kind == VALUE_ABSENT || value->kind == VALUE_NULL))
     return TRUE;
 
-  text = read_string (ctx, object, member, required, FALSE);
+  text = read_string (ctx, value, member, required, FALSE);
   if (text == NULL)
     return FALSE;
 
@@ -378,6 +536,17 @@ is_blank (const char *text,
   return TRUE;
 }
 
+static gboolean
+is_known (const char         *name,
+          const char * const *known,
+          guint               n_known)
+{
+  for (guint i = 0; i < n_known; i++)
+    if (strcmp (name, known[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Members not in @known, kept in the order they came; NULL when none. */
 static JsonObject *
 collect_extra (JsonObject         *object,
@@ -390,12 +559,8 @@ collect_extra (JsonObject         *object,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      gboolean is_known = FALSE;
 
-      for (guint i = 0; i < n_known && !is_known; i++)
-        is_known = strcmp (name, known[i]) == 0;
-
-      if (is_known)
+      if (is_known (name, known, n_known))
         continue;
 
       if (extra == NULL)
@@ -410,55 +575,52 @@ collect_extra (JsonObject         *object,
 }
 
 static GPtrArray *
-read_sources (RecordContext *ctx,
-              JsonObject    *object)
+read_sources (RecordContext     *ctx,
+              const MemberInput *input)
 {
-  JsonNode *node = json_object_get_member (object, "sources");
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_source_free);
-  JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (input->value.kind == VALUE_ABSENT || input->value.kind == VALUE_NULL)
     return g_steal_pointer (&sources);
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (input->value.kind != VALUE_ARRAY)
     {
-      record_problem (ctx, "sources", _("must be a list of sources, not %s"), _atlas_format_describe_node (node));
+      record_problem (ctx, "sources", _("must be a list of sources, not %s"),
+                      describe_kind (input->value.kind));
       return NULL;
     }
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; input->items != NULL && i < input->items->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      SourceInput *element = &g_array_index (input->items, SourceInput, i);
       g_autofree char *field = g_strdup_printf ("sources[%u]", i + 1);
-      JsonObject *source_object;
       AtlasSource *source;
-      JsonNode *member;
       const char *values[G_N_ELEMENTS (source_members)] = { NULL };
       gboolean ok = TRUE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (element->kind != VALUE_OBJECT)
         {
           record_problem (ctx, field, _("must be an object with a title, not %s"),
-                          _atlas_format_describe_node (element));
+                          describe_kind (element->kind));
           continue;
         }
 
-      source_object = json_node_get_object (element);
       for (guint m = 0; m < G_N_ELEMENTS (source_members); m++)
         {
-          g_autofree char *member_field = g_strdup_printf ("%s.%s", field, source_members[m]);
+          const Value *member = &element->members[m];
 
-          member = json_object_get_member (source_object, source_members[m]);
-          if (member == NULL || JSON_NODE_HOLDS_NULL (member))
+          if (member->kind == VALUE_ABSENT || member->kind == VALUE_NULL)
             continue;
-          if (!holds_string (member))
+          if (member->kind != VALUE_STRING)
             {
-              record_problem (ctx, member_field, _("must be a string, not %s"), _atlas_format_describe_node (member));
+              g_autofree char *member_field = g_strdup_printf ("%s.%s", field, source_members[m]);
+
+              record_problem (ctx, member_field, _("must be a string, not %s"),
+                              describe_kind (member->kind));
               ok = FALSE;
               continue;
             }
-          values[m] = json_node_get_string (member);
+          values[m] = member->text;
         }
 
       if (ok && (values[0] == NULL || *values[0] == '\0'))
@@ -468,11 +630,11 @@ read_sources (RecordContext *ctx,
           ok = FALSE;
         }
 
-      if (!ok)
+      if (!ok || !ctx->build)
         continue;
 
       source = atlas_source_new (values[0], values[1], values[2]);
-      source->extra = collect_extra (source_object, source_members, G_N_ELEMENTS (source_members));
+      source->extra = element->extra ? json_object_ref (element->extra) : NULL;
       g_ptr_array_add (sources, source);
     }
 
@@ -480,17 +642,15 @@ read_sources (RecordContext *ctx,
 }
 
 static AtlasPartnership *
-read_record (RecordContext *ctx,
-             JsonNode      *node,
-             GHashTable    *ids)
+check_record (RecordContext *ctx,
+              RecordInput   *input,
+              GHashTable    *ids)
 {
-  g_autoptr(AtlasPartnership) record = NULL;
   g_auto(GStrv) countries = NULL;
   g_auto(GStrv) organizations = NULL;
   g_auto(GStrv) tags = NULL;
   g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-  JsonObject *object;
+  MemberInput *members = input->members;
   const char *id, *title, *text, *summary;
   AtlasKind kind = ATLAS_KIND_OTHER;
   AtlasStatus status = ATLAS_STATUS_UNKNOWN;
@@ -498,16 +658,14 @@ read_record (RecordContext *ctx,
   gboolean start_ok, end_ok;
   guint n_problems;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (input->kind != VALUE_OBJECT)
     {
-      record_problem (ctx, NULL, _("must be an object, not %s"), _atlas_format_describe_node (node));
+      record_problem (ctx, NULL, _("must be an object, not %s"), describe_kind (input->kind));
       return NULL;
     }
 
-  object = json_node_get_object (node);
-
   /* The id first, so that every later problem can name the record */
-  id = read_string (ctx, object, "id", TRUE, FALSE);
+  id = read_string (ctx, &members[MEMBER_ID].value, "id", TRUE, FALSE);
   if (id != NULL)
     {
       gpointer other;
@@ -523,21 +681,24 @@ read_record (RecordContext *ctx,
         record_problem (ctx, "id", _("“%s” is already the id of record %d"),
                         id, GPOINTER_TO_INT (other));
       else
-        g_hash_table_insert (ids, (gpointer) id, GINT_TO_POINTER (ctx->index));
+        {
+          g_hash_table_insert (ids, (gpointer) id, GINT_TO_POINTER (ctx->index));
+          ctx->id_added = TRUE;
+        }
     }
 
-  title = read_string (ctx, object, "title", TRUE, FALSE);
+  title = read_string (ctx, &members[MEMBER_TITLE].value, "title", TRUE, FALSE);
   if (title != NULL && is_blank (title, strlen (title)))
     record_problem (ctx, "title", _("is empty"));
 
-  text = read_string (ctx, object, "kind", TRUE, FALSE);
+  text = read_string (ctx, &members[MEMBER_KIND].value, "kind", TRUE, FALSE);
   if (text != NULL && !atlas_kind_from_string (text, &kind))
     record_problem (ctx, "kind",
                     _("“%s” is not a kind; use agreement, joint-mission, launch-service, "
                       "data-sharing, training, institution, workshop or other"), text);
 
-  start_ok = read_date (ctx, object, "start", TRUE, &start);
-  end_ok = read_date (ctx, object, "end", FALSE, &end);
+  start_ok = read_date (ctx, &members[MEMBER_START].value, "start", TRUE, &start);
+  end_ok = read_date (ctx, &members[MEMBER_END].value, "end", FALSE, &end);
   if (start_ok && end_ok && atlas_date_is_before (&end, &start))
     {
       g_autofree char *start_text = atlas_date_to_string (&start);
@@ -546,18 +707,18 @@ read_record (RecordContext *ctx,
       record_problem (ctx, "end", _("%s is before the start, %s"), end_text, start_text);
     }
 
-  text = read_string (ctx, object, "status", FALSE, TRUE);
+  text = read_string (ctx, &members[MEMBER_STATUS].value, "status", FALSE, TRUE);
   if (text != NULL && !atlas_status_from_string (text, &status))
     record_problem (ctx, "status",
                     _("“%s” is not a status; use planned, active, completed or unknown"), text);
 
   n_problems = ctx->problems->len;
-  countries = read_string_list (ctx, object, "countries");
+  countries = read_string_list (ctx, &members[MEMBER_COUNTRIES], "countries");
   if (countries != NULL)
     {
       if (countries[0] == NULL && ctx->problems->len == n_problems)
         record_problem (ctx, "countries",
-                        json_object_has_member (object, "countries")
+                        members[MEMBER_COUNTRIES].value.kind != VALUE_ABSENT
                         ? _("is empty; name at least one country")
                         : _("is missing; name at least one country"));
 
@@ -578,31 +739,463 @@ read_record (RecordContext *ctx,
         }
     }
 
-  organizations = read_string_list (ctx, object, "organizations");
-  summary = read_string (ctx, object, "summary", FALSE, TRUE);
-  sources = read_sources (ctx, object);
-  tags = read_string_list (ctx, object, "tags");
-  extra = collect_extra (object, record_members, G_N_ELEMENTS (record_members));
+  organizations = read_string_list (ctx, &members[MEMBER_ORGANIZATIONS], "organizations");
+  summary = read_string (ctx, &members[MEMBER_SUMMARY].value, "summary", FALSE, TRUE);
+  sources = read_sources (ctx, &members[MEMBER_SOURCES]);
+  tags = read_string_list (ctx, &members[MEMBER_TAGS], "tags");
 
-  if (ctx->problems->len > ctx->first_problem)
+  if (ctx->problems->len > ctx->first_problem || !ctx->build)
     return NULL;
 
-  record = g_object_new (ATLAS_TYPE_PARTNERSHIP,
-                         "id", id,
-                         "title", title,
-                         "kind", kind,
-                         "start", &start,
-                         "end", atlas_date_is_set (&end) ? &end : NULL,
-                         "status", status,
-                         "countries", countries,
-                         "organizations", organizations,
-                         "summary", summary,
-                         "sources", sources,
-                         "tags", tags,
-                         "extra", extra,
-                         NULL);
+  return g_object_new (ATLAS_TYPE_PARTNERSHIP,
+                       "id", id,
+                       "title", title,
+                       "kind", kind,
+                       "start", &start,
+                       "end", atlas_date_is_set (&end) ? &end : NULL,
+                       "status", status,
+                       "countries", countries,
+                       "organizations", organizations,
+                       "summary", summary,
+                       "sources", sources,
+                       "tags", tags,
+                       "extra", input->extra,
+                       NULL);
+}
 
-  return g_steal_pointer (&record);
+/* Gathering a record from a JsonNode, for the importers */
+
+static void
+value_from_node (Value    *value,
+                 JsonNode *node)
+{
+  value->kind = kind_of_node (node);
+  value->text = value->kind == VALUE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static void
+list_from_node (MemberInput *input,
+                JsonNode    *node,
+                gboolean     sources)
+{
+  JsonArray *array;
+
+  value_from_node (&input->value, node);
+  if (input->value.kind != VALUE_ARRAY)
+    return;
+
+  array = json_node_get_array (node);
+  if (sources)
+    {
+      input->items = g_array_sized_new (FALSE, TRUE, sizeof (SourceInput), json_array_get_length (array));
+      g_array_set_clear_func (input->items, (GDestroyNotify) source_input_clear);
+    }
+  else
+    input->items = g_array_sized_new (FALSE, TRUE, sizeof (Value), json_array_get_length (array));
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (sources)
+        {
+          SourceInput source = { kind_of_node (element) };
+
+          if (source.kind == VALUE_OBJECT)
+            {
+              JsonObject *object = json_node_get_object (element);
+
+              for (guint m = 0; m < G_N_ELEMENTS (source_members); m++)
+                value_from_node (&source.members[m], json_object_get_member (object, source_members[m]));
+              source.extra = collect_extra (object, source_members, G_N_ELEMENTS (source_members));
+            }
+          g_array_append_val (input->items, source);
+        }
+      else
+        {
+          Value item;
+
+          value_from_node (&item, element);
+          g_array_append_val (input->items, item);
+        }
+    }
+}
+
+static void
+record_input_from_node (RecordInput *input,
+                        JsonNode    *node)
+{
+  JsonObject *object;
+
+  input->kind = kind_of_node (node);
+  if (input->kind != VALUE_OBJECT)
+    return;
+
+  object = json_node_get_object (node);
+  for (guint i = 0; i < N_RECORD_MEMBERS; i++)
+    {
+      JsonNode *member = json_object_get_member (object, record_members[i]);
+
+      if (i == MEMBER_COUNTRIES || i == MEMBER_ORGANIZATIONS || i == MEMBER_TAGS)
+        list_from_node (&input->members[i], member, FALSE);
+      else if (i == MEMBER_SOURCES)
+        list_from_node (&input->members[i], member, TRUE);
+      else
+        value_from_node (&input->members[i].value, member);
+    }
+  input->extra = collect_extra (object, record_members, G_N_ELEMENTS (record_members));
+}
+
+/* Gathering from tokens, for the data file reader */
+
+/* JsonParser's numbers: a number with a fraction or an exponent is a
+ * double, others are integers.  (An integer beyond 64 bits, which
+ * JsonParser wraps around, is kept as the nearest double.) */
+static JsonNode *
+number_node (const char *text,
+             gsize       length)
+{
+  char buffer[64];
+  g_autofree char *long_text = NULL;
+  const char *number = buffer;
+  gboolean is_double;
+
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, text, length);
+      buffer[length] = '\0';
+    }
+  else
+    number = long_text = g_strndup (text, length);
+
+  is_double = strpbrk (number, ".eE") != NULL;
+  if (!is_double)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (number, NULL, 10);
+      if (errno != ERANGE)
+        return json_node_init_int (json_node_alloc (), value);
+    }
+
+  return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
+}
+
+/* Reads the value that @token starts as a JsonNode; NULL on a syntax
+ * error.  No recursion: the scanner limits the depth, a stack holds it. */
+static JsonNode *
+node_from_tokens (AtlasJsonScanner *scanner,
+                  AtlasJsonToken    token)
+{
+  typedef struct { JsonNode *node; char *member; } Frame;
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  JsonNode *node;
+  gsize length;
+  const char *text;
+
+  for (;;)
+    {
+      node = NULL;
+
+      switch (token)
+        {
+        case ATLAS_JSON_TOKEN_BEGIN_OBJECT:
+          {
+            g_autoptr(JsonObject) object = json_object_new ();
+            Frame frame = { json_node_init_object (json_node_alloc (), object), NULL };
+
+            g_array_append_val (stack, frame);
+          }
+          break;
+
+        case ATLAS_JSON_TOKEN_BEGIN_ARRAY:
+          {
+            g_autoptr(JsonArray) array = json_array_new ();
+            Frame frame = { json_node_init_array (json_node_alloc (), array), NULL };
+
+            g_array_append_val (stack, frame);
+          }
+          break;
+
+        case ATLAS_JSON_TOKEN_END_OBJECT:
+        case ATLAS_JSON_TOKEN_END_ARRAY:
+          node = g_array_index (stack, Frame, stack->len - 1).node;
+          g_array_set_size (stack, stack->len - 1);
+          break;
+
+        case ATLAS_JSON_TOKEN_MEMBER:
+          {
+            Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+
+            g_free (top->member);
+            top->member = atlas_json_scanner_dup_string (scanner);
+          }
+          break;
+
+        case ATLAS_JSON_TOKEN_STRING:
+          {
+            g_autofree char *string = atlas_json_scanner_dup_string (scanner);
+            node = json_node_init_string (json_node_alloc (), string);
+          }
+          break;
+
+        case ATLAS_JSON_TOKEN_NUMBER:
+          text = atlas_json_scanner_get_token (scanner, &length);
+          node = number_node (text, length);
+          break;
+
+        case ATLAS_JSON_TOKEN_TRUE:
+        case ATLAS_JSON_TOKEN_FALSE:
+          node = json_node_init_boolean (json_node_alloc (), token == ATLAS_JSON_TOKEN_TRUE);
+          break;
+
+        case ATLAS_JSON_TOKEN_NULL:
+          node = json_node_init_null (json_node_alloc ());
+          break;
+
+        case ATLAS_JSON_TOKEN_ERROR:
+        case ATLAS_JSON_TOKEN_END:
+        default:
+          for (guint i = 0; i < stack->len; i++)
+            {
+              json_node_unref (g_array_index (stack, Frame, i).node);
+              g_free (g_array_index (stack, Frame, i).member);
+            }
+          return NULL;
+        }
+
+      if (node != NULL)
+        {
+          Frame *top;
+
+          if (stack->len == 0)
+            return node;
+
+          top = &g_array_index (stack, Frame, stack->len - 1);
+          if (JSON_NODE_HOLDS_OBJECT (top->node))
+            {
+              /* As JsonParser does: a repeated name keeps its first place
+               * and its last value */
+              json_object_set_member (json_node_get_object (top->node), top->member, node);
+              g_clear_pointer (&top->member, g_free);
+            }
+          else
+            json_array_add_element (json_node_get_array (top->node), node);
+        }
+
+      token = atlas_json_scanner_next (scanner);
+    }
+}
+
+/* Reads the value that @token starts into @value: its kind, and its text
+ * if it is a string.  FALSE on a syntax error. */
+static gboolean
+value_from_tokens (AtlasJsonScanner *scanner,
+                   AtlasJsonToken    token,
+                   Value            *value)
+{
+  value_clear (value);
+
+  switch (token)
+    {
+    case ATLAS_JSON_TOKEN_STRING:
+      value->kind = VALUE_STRING;
+      value->text = value->owned = atlas_json_scanner_dup_string (scanner);
+      return TRUE;
+    case ATLAS_JSON_TOKEN_NUMBER:
+      value->kind = VALUE_NUMBER;
+      return TRUE;
+    case ATLAS_JSON_TOKEN_TRUE:
+    case ATLAS_JSON_TOKEN_FALSE:
+      value->kind = VALUE_BOOLEAN;
+      return TRUE;
+    case ATLAS_JSON_TOKEN_NULL:
+      value->kind = VALUE_NULL;
+      return TRUE;
+    case ATLAS_JSON_TOKEN_BEGIN_OBJECT:
+      value->kind = VALUE_OBJECT;
+      return atlas_json_scanner_skip (scanner, token);
+    case ATLAS_JSON_TOKEN_BEGIN_ARRAY:
+      value->kind = VALUE_ARRAY;
+      return atlas_json_scanner_skip (scanner, token);
+    case ATLAS_JSON_TOKEN_ERROR:
+    case ATLAS_JSON_TOKEN_END:
+    case ATLAS_JSON_TOKEN_END_OBJECT:
+    case ATLAS_JSON_TOKEN_END_ARRAY:
+    case ATLAS_JSON_TOKEN_MEMBER:
+    default:
+      return FALSE;
+    }
+}
+
+/* Adds the member whose name the scanner just read to *@extra */
+static gboolean
+extra_from_tokens (AtlasJsonScanner  *scanner,
+                   JsonObject       **extra)
+{
+  g_autofree char *name = atlas_json_scanner_dup_string (scanner);
+  JsonNode *node = node_from_tokens (scanner, atlas_json_scanner_next (scanner));
+
+  if (node == NULL)
+    return FALSE;
+
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, name, node);
+  return TRUE;
+}
+
+/* Which of @known the member name the scanner just read is, or -1 */
+static int
+find_member (AtlasJsonScanner   *scanner,
+             const char * const *known,
+             guint               n_known)
+{
+  gsize length;
+  const char *token = atlas_json_scanner_get_token (scanner, &length);
+
+  /* Known names need no escapes and are short; compare the bytes */
+  if (memchr (token, '\\', length) == NULL)
+    {
+      for (guint i = 0; i < n_known; i++)
+        if (strlen (known[i]) == length - 2 && memcmp (token + 1, known[i], length - 2) == 0)
+          return i;
+      return -1;
+    }
+
+  for (guint i = 0; i < n_known; i++)
+    if (atlas_json_scanner_string_equal (scanner, known[i]))
+      return i;
+  return -1;
+}
+
+static gboolean
+source_from_tokens (AtlasJsonScanner *scanner,
+                    AtlasJsonToken    token,
+                    SourceInput      *source)
+{
+  Value ignored = { 0 };
+
+  if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      gboolean ok = value_from_tokens (scanner, token, &ignored);
+
+      source->kind = ignored.kind;
+      value_clear (&ignored);
+      return ok;
+    }
+
+  source->kind = VALUE_OBJECT;
+  while ((token = atlas_json_scanner_next (scanner)) == ATLAS_JSON_TOKEN_MEMBER)
+    {
+      int m = find_member (scanner, source_members, G_N_ELEMENTS (source_members));
+      gboolean ok;
+
+      if (m >= 0)
+        ok = value_from_tokens (scanner, atlas_json_scanner_next (scanner), &source->members[m]);
+      else
+        ok = extra_from_tokens (scanner, &source->extra);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (source->extra != NULL)
+    json_object_seal (source->extra);
+
+  return token == ATLAS_JSON_TOKEN_END_OBJECT;
+}
+
+static gboolean
+list_from_tokens (AtlasJsonScanner *scanner,
+                  AtlasJsonToken    token,
+                  MemberInput      *input,
+                  gboolean          sources)
+{
+  member_input_clear (input);
+
+  if (token != ATLAS_JSON_TOKEN_BEGIN_ARRAY)
+    return value_from_tokens (scanner, token, &input->value);
+
+  input->value.kind = VALUE_ARRAY;
+  if (sources)
+    {
+      input->items = g_array_new (FALSE, TRUE, sizeof (SourceInput));
+      g_array_set_clear_func (input->items, (GDestroyNotify) source_input_clear);
+    }
+  else
+    {
+      input->items = g_array_new (FALSE, TRUE, sizeof (Value));
+      g_array_set_clear_func (input->items, (GDestroyNotify) value_clear);
+    }
+
+  while ((token = atlas_json_scanner_next (scanner)) != ATLAS_JSON_TOKEN_END_ARRAY)
+    {
+      gboolean ok;
+
+      g_array_set_size (input->items, input->items->len + 1);
+      if (sources)
+        ok = source_from_tokens (scanner, token,
+                                 &g_array_index (input->items, SourceInput, input->items->len - 1));
+      else
+        ok = value_from_tokens (scanner, token,
+                                &g_array_index (input->items, Value, input->items->len - 1));
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the record that @token starts into @input; FALSE on a syntax
+ * error */
+static gboolean
+record_input_from_tokens (AtlasJsonScanner *scanner,
+                          AtlasJsonToken    token,
+                          RecordInput      *input)
+{
+  Value ignored = { 0 };
+
+  if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      gboolean ok = value_from_tokens (scanner, token, &ignored);
+
+      input->kind = ignored.kind;
+      value_clear (&ignored);
+      return ok;
+    }
+
+  input->kind = VALUE_OBJECT;
+  while ((token = atlas_json_scanner_next (scanner)) == ATLAS_JSON_TOKEN_MEMBER)
+    {
+      int m = find_member (scanner, record_members, N_RECORD_MEMBERS);
+      gboolean ok;
+
+      switch (m)
+        {
+        case MEMBER_COUNTRIES:
+        case MEMBER_ORGANIZATIONS:
+        case MEMBER_TAGS:
+          ok = list_from_tokens (scanner, atlas_json_scanner_next (scanner), &input->members[m], FALSE);
+          break;
+        case MEMBER_SOURCES:
+          ok = list_from_tokens (scanner, atlas_json_scanner_next (scanner), &input->members[m], TRUE);
+          break;
+        case -1:
+          ok = extra_from_tokens (scanner, &input->extra);
+          break;
+        default:
+          ok = value_from_tokens (scanner, atlas_json_scanner_next (scanner), &input->members[m].value);
+          break;
+        }
+      if (!ok)
+        return FALSE;
+    }
+
+  if (input->extra != NULL)
+    json_object_seal (input->extra);
+
+  return token == ATLAS_JSON_TOKEN_END_OBJECT;
 }
 
 static gboolean
@@ -631,6 +1224,21 @@ check_encoding (const char *data,
   return FALSE;
 }
 
+static void
+add_scanner_problem (GPtrArray        *problems,
+                     const char       *data,
+                     AtlasJsonScanner *scanner)
+{
+  AtlasProblem *problem = g_new0 (AtlasProblem, 1);
+  gsize offset = 0;
+  const char *message = atlas_json_scanner_get_error (scanner, &offset);
+
+  problem->kind = ATLAS_PROBLEM_SYNTAX;
+  atlas_json_locate (data, offset, &problem->line, &problem->column);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (problems, problem);
+}
+
 /* JsonParser reports "<data>:LINE:COLUMN: Parse error: MESSAGE" */
 static void
 add_syntax_problem (GPtrArray  *problems,
@@ -654,6 +1262,38 @@ add_syntax_problem (GPtrArray  *problems,
   problem->column = MAX (column, 1);
   problem->message = g_strdup_printf (_("not valid JSON: %s"), rest);
   g_ptr_array_add (problems, problem);
+}
+
+/* The text of a data file with its byte order mark skipped, when it is
+ * neither blank nor invalid UTF-8; otherwise NULL after adding the
+ * problem */
+static const char *
+get_text (GBytes    *bytes,
+          gsize     *length,
+          GPtrArray *problems)
+{
+  const char *data = g_bytes_get_data (bytes, length);
+
+  if (data == NULL)
+    data = "";
+
+  /* A UTF-8 byte order mark is harmless; JsonParser would choke on it */
+  if (*length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      *length -= 3;
+    }
+
+  if (is_blank (data, *length))
+    {
+      add_problem (problems, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!check_encoding (data, *length, problems))
+    return NULL;
+
+  return data;
 }
 
 /**
@@ -680,22 +1320,8 @@ _atlas_format_parse_json (GBytes    *bytes,
   gsize length;
   JsonNode *root;
 
-  data = g_bytes_get_data (bytes, &length);
-
-  /* A UTF-8 byte order mark is harmless; JsonParser would choke on it */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (is_blank (data, length))
-    {
-      add_problem (problems, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
-      return NULL;
-    }
-
-  if (!check_encoding (data, length, problems))
+  data = get_text (bytes, &length, problems);
+  if (data == NULL)
     return NULL;
 
   if (!atlas_json_check_syntax (data, length, ATLAS_JSON_MAX_DEPTH, &error_offset, &message))
@@ -749,9 +1375,15 @@ _atlas_format_read_record (JsonNode   *node,
                            GHashTable *ids,
                            GPtrArray  *problems)
 {
-  RecordContext ctx = { problems, index, NULL, problems->len };
+  RecordContext ctx = { problems, index, NULL, problems->len, TRUE };
+  RecordInput input = { 0 };
+  AtlasPartnership *record;
 
-  return read_record (&ctx, node, ids);
+  record_input_from_node (&input, node);
+  record = check_record (&ctx, &input, ids);
+  record_input_clear (&input);
+
+  return record;
 }
 
 /**
@@ -770,6 +1402,288 @@ _atlas_format_collect_extra (JsonObject         *object,
   return collect_extra (object, known, n_known);
 }
 
+/* What the reader gathers of the document, to check once it is read */
+typedef struct
+{
+  GPtrArray        *problems;       /* of the records */
+  GPtrArray        *records;
+  GHashTable       *ids;            /* id (owned) → record number */
+  ValueKind         records_kind;
+  Value             format;
+  ValueKind         version_kind;
+  gboolean          version_is_int;
+  gint64            version;
+  JsonObject       *extra;
+
+  AtlasJsonScanner *scanner;
+  gsize             length;
+  AtlasProgressFunc progress;
+  gpointer          progress_data;
+  GCancellable     *cancellable;
+  gboolean          cancelled;
+} Document;
+
+static void
+document_clear_records (Document *doc)
+{
+  g_clear_pointer (&doc->problems, g_ptr_array_unref);
+  g_clear_pointer (&doc->records, g_ptr_array_unref);
+  g_clear_pointer (&doc->ids, g_hash_table_unref);
+}
+
+static void
+report_progress (Document *doc)
+{
+  if (doc->progress != NULL)
+    doc->progress ((double) atlas_json_scanner_get_offset (doc->scanner) / MAX (doc->length, 1),
+                   doc->progress_data);
+  if (g_cancellable_is_cancelled (doc->cancellable))
+    doc->cancelled = TRUE;
+}
+
+/* The "records" list, one record at a time: FALSE on a syntax error or
+ * when cancelled */
+static gboolean
+read_records (Document         *doc,
+              AtlasJsonScanner *scanner)
+{
+  AtlasJsonToken token;
+  int index = 0;
+
+  /* The last "records" counts, as in JsonParser */
+  document_clear_records (doc);
+  doc->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  doc->records = g_ptr_array_new_with_free_func (g_object_unref);
+  doc->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->records_kind = VALUE_ARRAY;
+
+  while ((token = atlas_json_scanner_next (scanner)) != ATLAS_JSON_TOKEN_END_ARRAY)
+    {
+      RecordInput input = { 0 };
+      RecordContext ctx = { doc->problems, ++index, NULL, doc->problems->len };
+      AtlasPartnership *record;
+
+      if (!record_input_from_tokens (scanner, token, &input))
+        {
+          record_input_clear (&input);
+          return FALSE;
+        }
+
+      /* After a problem, records are only checked: none will be kept */
+      ctx.build = doc->problems->len == 0;
+      record = check_record (&ctx, &input, doc->ids);
+      if (ctx.id_added)
+        input.members[MEMBER_ID].value.owned = NULL; /* the table of ids has it */
+      if (record != NULL)
+        g_ptr_array_add (doc->records, record);
+      record_input_clear (&input);
+
+      if (index % 256 == 0)
+        {
+          report_progress (doc);
+          if (doc->cancelled)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The document, a member at a time: FALSE on a syntax error or when
+ * cancelled */
+static gboolean
+read_document (Document         *doc,
+               AtlasJsonScanner *scanner)
+{
+  AtlasJsonToken token;
+
+  while ((token = atlas_json_scanner_next (scanner)) == ATLAS_JSON_TOKEN_MEMBER)
+    {
+      int m = find_member (scanner, document_members, G_N_ELEMENTS (document_members));
+      gboolean ok;
+
+      if (m == 0)
+        ok = value_from_tokens (scanner, atlas_json_scanner_next (scanner), &doc->format);
+      else if (m == 1)
+        {
+          token = atlas_json_scanner_next (scanner);
+          doc->version_is_int = FALSE;
+          if (token == ATLAS_JSON_TOKEN_NUMBER)
+            {
+              gsize length;
+              const char *text = atlas_json_scanner_get_token (scanner, &length);
+              g_autoptr(JsonNode) number = number_node (text, length);
+
+              doc->version_kind = VALUE_NUMBER;
+              doc->version_is_int = json_node_get_value_type (number) == G_TYPE_INT64;
+              doc->version = json_node_get_int (number);
+              ok = TRUE;
+            }
+          else
+            {
+              Value value = { 0 };
+
+              ok = value_from_tokens (scanner, token, &value);
+              doc->version_kind = value.kind;
+              value_clear (&value);
+            }
+        }
+      else if (m == 2)
+        {
+          token = atlas_json_scanner_next (scanner);
+          if (token == ATLAS_JSON_TOKEN_BEGIN_ARRAY)
+            ok = read_records (doc, scanner);
+          else
+            {
+              Value value = { 0 };
+
+              document_clear_records (doc);
+              ok = value_from_tokens (scanner, token, &value);
+              doc->records_kind = value.kind;
+              value_clear (&value);
+            }
+        }
+      else
+        ok = extra_from_tokens (scanner, &doc->extra);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return token == ATLAS_JSON_TOKEN_END_OBJECT;
+}
+
+/**
+ * atlas_format_read_full:
+ * @bytes: the contents of a data file
+ * @progress: (nullable) (scope call): called now and then, on the
+ *   calling thread, with the fraction of @bytes read so far
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop reading
+ * @extra: (out) (optional) (transfer full) (nullable): members of the
+ *   document this version does not know
+ * @problems: (out) (transfer full) (element-type AtlasProblem): every
+ *   problem found, empty when there is none
+ * @error: set to %G_IO_ERROR_CANCELLED when @cancellable was cancelled
+ *
+ * Like atlas_format_read(), reporting progress and stopping when
+ * cancelled: then it returns %NULL with @error set and no problem.
+ *
+ * Returns: (transfer full) (nullable) (element-type AtlasPartnership): the
+ *   records, in the file's order, or %NULL when there is any problem or
+ *   reading was cancelled
+ */
+GPtrArray *
+atlas_format_read_full (GBytes             *bytes,
+                        AtlasProgressFunc   progress,
+                        gpointer            progress_data,
+                        GCancellable       *cancellable,
+                        JsonObject        **extra,
+                        GPtrArray         **problems,
+                        GError            **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  g_autoptr(GPtrArray) records = NULL;
+  AtlasJsonScanner scanner;
+  Document doc = { 0 };
+  AtlasJsonToken token;
+  const char *data;
+  gsize length;
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (extra != NULL)
+    *extra = NULL;
+  *problems = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      *problems = g_steal_pointer (&found);
+      return NULL;
+    }
+
+  data = get_text (bytes, &length, found);
+  if (data == NULL)
+    goto out;
+
+  atlas_json_scanner_init (&scanner, data, length, ATLAS_JSON_MAX_DEPTH);
+  doc.scanner = &scanner;
+  doc.length = length;
+  doc.progress = progress;
+  doc.progress_data = progress_data;
+  doc.cancellable = cancellable;
+
+  token = atlas_json_scanner_next (&scanner);
+  if (token == ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    ok = read_document (&doc, &scanner) && atlas_json_scanner_next (&scanner) == ATLAS_JSON_TOKEN_END;
+  else
+    {
+      Value root = { 0 };
+
+      ok = value_from_tokens (&scanner, token, &root) &&
+           atlas_json_scanner_next (&scanner) == ATLAS_JSON_TOKEN_END;
+      if (ok)
+        add_problem (found, ATLAS_PROBLEM_FORMAT, NULL,
+                     _("this is not a Space Atlas data file: it holds %s, not an object "
+                       "with “format”: “space-atlas”"), describe_kind (root.kind));
+      value_clear (&root);
+    }
+
+  if (doc.cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading was cancelled"));
+      g_ptr_array_set_size (found, 0);
+    }
+  else if (!ok)
+    add_scanner_problem (found, data, &scanner);
+  else if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    ;
+  else if (doc.format.kind != VALUE_STRING || strcmp (doc.format.text, ATLAS_FORMAT_NAME) != 0)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "format",
+                 _("this is not a Space Atlas data file: it has no “format”: “space-atlas”"));
+  else if (!doc.version_is_int || doc.version < 1)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
+                 _("must be a whole number from 1 (this version reads format version %d)"),
+                 ATLAS_FORMAT_VERSION);
+  else if (doc.version > ATLAS_FORMAT_VERSION)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
+                 _("the file is in format version %" G_GINT64_FORMAT ", written by a newer "
+                   "Space Atlas; this version reads format version %d and will not open it "
+                   "in part — update Space Atlas to open it"),
+                 doc.version, ATLAS_FORMAT_VERSION);
+  else if (doc.records_kind != VALUE_ARRAY)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "records",
+                 doc.records_kind == VALUE_ABSENT ? _("is missing") : _("must be a list of records"));
+  else
+    {
+      g_ptr_array_extend_and_steal (found, g_steal_pointer (&doc.problems));
+      records = g_steal_pointer (&doc.records);
+
+      if (found->len == 0 && extra != NULL && doc.extra != NULL)
+        {
+          json_object_seal (doc.extra);
+          *extra = g_steal_pointer (&doc.extra);
+        }
+    }
+
+  if (progress != NULL && !doc.cancelled)
+    progress (1.0, progress_data);
+
+  atlas_json_scanner_clear (&scanner);
+  document_clear_records (&doc);
+  value_clear (&doc.format);
+  g_clear_pointer (&doc.extra, json_object_unref);
+
+out:
+  if (found->len > 0)
+    g_clear_pointer (&records, g_ptr_array_unref);
+
+  *problems = g_steal_pointer (&found);
+  return g_steal_pointer (&records);
+}
+
 /**
  * atlas_format_read:
  * @bytes: the contents of a data file
@@ -786,100 +1700,91 @@ atlas_format_read (GBytes      *bytes,
                    JsonObject **extra,
                    GPtrArray  **problems)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonNode *node;
-  JsonObject *document;
-  JsonArray *array;
+  return atlas_format_read_full (bytes, NULL, NULL, NULL, extra, problems, NULL);
+}
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+typedef struct
+{
+  AtlasProgressFunc progress;
+  gpointer          data;
+  double            from;
+  double            to;
+} ProgressSpan;
+
+static void
+span_progress (double   fraction,
+               gpointer user_data)
+{
+  ProgressSpan *span = user_data;
+
+  span->progress (span->from + fraction * (span->to - span->from), span->data);
+}
+
+/**
+ * atlas_format_read_file_full:
+ * @file: a data file
+ * @progress: (nullable) (scope call): called now and then, on the
+ *   calling thread, with the fraction of the work done
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop reading
+ * @extra: (out) (optional) (transfer full) (nullable): members of the
+ *   document this version does not know
+ * @problems: (out) (transfer full) (element-type AtlasProblem): every
+ *   problem found, empty when there is none
+ * @error: set to %G_IO_ERROR_CANCELLED when @cancellable was cancelled
+ *
+ * Like atlas_format_read_full(), reading @file first with
+ * atlas_read_file(): only a regular file, up to a size limit.  A file
+ * that cannot be read is reported as one problem of kind
+ * %ATLAS_PROBLEM_FILE.
+ *
+ * Returns: (transfer full) (nullable) (element-type AtlasPartnership): the
+ *   records, or %NULL
+ */
+GPtrArray *
+atlas_format_read_file_full (GFile              *file,
+                             AtlasProgressFunc   progress,
+                             gpointer            progress_data,
+                             GCancellable       *cancellable,
+                             JsonObject        **extra,
+                             GPtrArray         **problems,
+                             GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  /* Reading the bytes is quick next to making records of them */
+  ProgressSpan read_span = { progress, progress_data, 0.0, 0.15 };
+  ProgressSpan parse_span = { progress, progress_data, 0.15, 1.0 };
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
   if (extra != NULL)
     *extra = NULL;
-  *problems = NULL;
+  *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
 
-  root = _atlas_format_parse_json (bytes, found);
-  if (root == NULL)
-    goto out;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  bytes = atlas_read_file (file, ATLAS_READ_FILE_UTF8, progress ? span_progress : NULL, &read_span,
+                           cancellable, &local_error);
+  if (bytes == NULL)
     {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, NULL,
-                   _("this is not a Space Atlas data file: it holds %s, not an object "
-                     "with “format”: “space-atlas”"), _atlas_format_describe_node (root));
-      goto out;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        add_problem (*problems, ATLAS_PROBLEM_FILE, NULL, "%s", local_error->message);
+      return NULL;
     }
 
-  document = json_node_get_object (root);
-
-  node = json_object_get_member (document, "format");
-  if (!holds_string (node) || strcmp (json_node_get_string (node), ATLAS_FORMAT_NAME) != 0)
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, "format",
-                   _("this is not a Space Atlas data file: it has no “format”: “space-atlas”"));
-      goto out;
-    }
-
-  node = json_object_get_member (document, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
-                   _("must be a whole number from 1 (this version reads format version %d)"),
-                   ATLAS_FORMAT_VERSION);
-      goto out;
-    }
-
-  if (json_node_get_int (node) > ATLAS_FORMAT_VERSION)
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
-                   _("the file is in format version %" G_GINT64_FORMAT ", written by a newer "
-                     "Space Atlas; this version reads format version %d and will not open it "
-                     "in part — update Space Atlas to open it"),
-                   json_node_get_int (node), ATLAS_FORMAT_VERSION);
-      goto out;
-    }
-
-  node = json_object_get_member (document, "records");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      add_problem (found, ATLAS_PROBLEM_FORMAT, "records",
-                   node == NULL ? _("is missing") : _("must be a list of records"));
-      goto out;
-    }
-
-  array = json_node_get_array (node);
-  records = g_ptr_array_new_full (json_array_get_length (array), g_object_unref);
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      RecordContext ctx = { found, i + 1, NULL, found->len };
-      AtlasPartnership *record = read_record (&ctx, json_array_get_element (array, i), ids);
-
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-    }
-
-  if (found->len == 0 && extra != NULL)
-    *extra = collect_extra (document, document_members, G_N_ELEMENTS (document_members));
-
-out:
-  if (found->len > 0)
-    g_clear_pointer (&records, g_ptr_array_unref);
-
-  *problems = g_steal_pointer (&found);
-  return g_steal_pointer (&records);
+  g_clear_pointer (problems, g_ptr_array_unref);
+  return atlas_format_read_full (bytes, progress ? span_progress : NULL, &parse_span, cancellable,
+                                 extra, problems, error);
 }
 
 /**
  * atlas_format_read_file:
  *
- * Like atlas_format_read(), reading @file first; a file that cannot be
- * read is reported as one problem of kind %ATLAS_PROBLEM_FILE.
+ * Like atlas_format_read(), reading @file first with atlas_read_file():
+ * only a regular file, up to a size limit.  A file that cannot be read
+ * is reported as one problem of kind %ATLAS_PROBLEM_FILE.
  */
 GPtrArray *
 atlas_format_read_file (GFile         *file,
@@ -887,24 +1792,17 @@ atlas_format_read_file (GFile         *file,
                         JsonObject   **extra,
                         GPtrArray    **problems)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *records;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  if (extra != NULL)
-    *extra = NULL;
+  records = atlas_format_read_file_full (file, NULL, NULL, cancellable, extra, problems, &error);
+  if (error != NULL)
+    add_problem (*problems, ATLAS_PROBLEM_FILE, NULL, "%s", error->message);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
-      add_problem (*problems, ATLAS_PROBLEM_FILE, NULL, "%s", error->message);
-      return NULL;
-    }
-
-  return atlas_format_read (bytes, extra, problems);
+  return records;
 }
 
 /* Writing */

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-partnership.h"
+#include "atlas-read-file.h"
 
 G_BEGIN_DECLS
 
@@ -62,10 +63,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasProblem, atlas_problem_free)
 GPtrArray    *atlas_format_read           (GBytes             *bytes,
                                            JsonObject        **extra,
                                            GPtrArray         **problems);
+GPtrArray    *atlas_format_read_full      (GBytes             *bytes,
+                                           AtlasProgressFunc   progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           JsonObject        **extra,
+                                           GPtrArray         **problems,
+                                           GError            **error);
 GPtrArray    *atlas_format_read_file      (GFile              *file,
                                            GCancellable       *cancellable,
                                            JsonObject        **extra,
                                            GPtrArray         **problems);
+GPtrArray    *atlas_format_read_file_full (GFile              *file,
+                                           AtlasProgressFunc   progress,
+                                           gpointer            progress_data,
+                                           GCancellable       *cancellable,
+                                           JsonObject        **extra,
+                                           GPtrArray         **problems,
+                                           GError            **error);
 GBytes       *atlas_format_write          (GPtrArray          *records,
                                            JsonObject         *extra);
 void          atlas_format_append_json    (GString            *out,

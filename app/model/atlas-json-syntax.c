@@ -1,11 +1,16 @@
-/* atlas-json-syntax.c — a strict JSON syntax check with exact locations
+/* atlas-json-syntax.c — a strict JSON tokenizer with exact locations
  *
  * JsonParser reports syntax errors with the location of the token after
  * the one at fault and names that token, which misleads ("unexpected
- * string constant "A"" for a missing comma after "A").  This checker runs
- * before it: one pass over the bytes, no allocation but a small stack,
- * no recursion, so any depth of nesting is safe to check, and messages
- * that say what was expected where.  It accepts exactly RFC 8259 JSON;
+ * string constant "A"" for a missing comma after "A").  This tokenizer
+ * says what was expected where.  It is a pull tokenizer: the data file
+ * reader builds records straight from its tokens, without a document
+ * tree, and atlas_json_check_syntax() runs it to the end before
+ * JsonParser reads what the importers read.  One pass over the bytes,
+ * no allocation but a small stack, no recursion, so any depth of
+ * nesting is safe.  It accepts exactly RFC 8259 JSON, less escaped
+ * halves of surrogate pairs that come without their other half (they
+ * are no character, and JsonParser would make invalid UTF-8 of them);
  * the input must already be valid UTF-8.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,33 +23,15 @@
 
 #include "atlas-json-syntax.h"
 
-typedef struct
-{
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  gsize       error_offset;
-  char       *message;
-} Scanner;
-
-typedef enum
-{
-  STATE_VALUE,         /* a value must come */
-  STATE_FIRST_VALUE,   /* a value or, just after '[', the ']' */
-  STATE_KEY,           /* a member name must come */
-  STATE_FIRST_KEY,     /* a member name or, just after '{', the '}' */
-  STATE_AFTER_VALUE,   /* ',' or the end of the container */
-} State;
-
-static gboolean fail (Scanner    *s,
-                      gsize       offset,
-                      const char *format,
+static gboolean fail (AtlasJsonScanner *s,
+                      gsize             offset,
+                      const char       *format,
                       ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
-fail (Scanner    *s,
-      gsize       offset,
-      const char *format,
+fail (AtlasJsonScanner *s,
+      gsize             offset,
+      const char       *format,
       ...)
 {
   va_list args;
@@ -59,8 +46,8 @@ fail (Scanner    *s,
 
 /* What stands at @offset, for a message: “x”, or "the end of the file" */
 static char *
-describe_at (Scanner *s,
-             gsize    offset)
+describe_at (AtlasJsonScanner *s,
+             gsize             offset)
 {
   gunichar c;
 
@@ -77,7 +64,7 @@ describe_at (Scanner *s,
 }
 
 static void
-skip_space (Scanner *s)
+skip_space (AtlasJsonScanner *s)
 {
   while (s->pos < s->length)
     {
@@ -90,11 +77,22 @@ skip_space (Scanner *s)
 }
 
 static gboolean
-scan_string (Scanner *s)
+is_hex4 (AtlasJsonScanner *s,
+         gsize             at)
+{
+  for (int i = 0; i < 4; i++)
+    if (at + i >= s->length || !g_ascii_isxdigit (s->data[at + i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+scan_string (AtlasJsonScanner *s)
 {
   gsize start = s->pos;
 
   s->pos++; /* the opening quote */
+  s->token_escaped = FALSE;
 
   while (s->pos < s->length)
     {
@@ -117,11 +115,40 @@ scan_string (Scanner *s)
         {
           char e = s->pos + 1 < s->length ? s->data[s->pos + 1] : '\0';
 
+          s->token_escaped = TRUE;
+
           if (e == 'u')
             {
+              gunichar u;
+
+              if (!is_hex4 (s, s->pos + 2))
+                return fail (s, s->pos, _("“\\u” must be followed by four hexadecimal digits"));
+
+              /* A character beyond U+FFFF is a pair of escapes; half of
+               * one is no character, and would become invalid UTF-8 */
+              u = 0;
               for (int i = 0; i < 4; i++)
-                if (s->pos + 2 + i >= s->length || !g_ascii_isxdigit (s->data[s->pos + 2 + i]))
-                  return fail (s, s->pos, _("“\\u” must be followed by four hexadecimal digits"));
+                u = (u << 4) | g_ascii_xdigit_value (s->data[s->pos + 2 + i]);
+
+              if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                  gunichar low = 0;
+
+                  if (s->pos + 7 < s->length && s->data[s->pos + 6] == '\\' &&
+                      s->data[s->pos + 7] == 'u' && is_hex4 (s, s->pos + 8))
+                    for (int i = 0; i < 4; i++)
+                      low = (low << 4) | g_ascii_xdigit_value (s->data[s->pos + 8 + i]);
+
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    return fail (s, s->pos, _("“\\u%.4s” is half of a surrogate pair, without "
+                                              "the other half"), s->data + s->pos + 2);
+                  s->pos += 12;
+                  continue;
+                }
+
+              if (u >= 0xDC00 && u <= 0xDFFF)
+                return fail (s, s->pos, _("“\\u%.4s” is half of a surrogate pair, without "
+                                          "the other half"), s->data + s->pos + 2);
               s->pos += 6;
               continue;
             }
@@ -141,7 +168,7 @@ scan_string (Scanner *s)
 }
 
 static gboolean
-scan_digits (Scanner *s)
+scan_digits (AtlasJsonScanner *s)
 {
   gsize start = s->pos;
 
@@ -152,7 +179,7 @@ scan_digits (Scanner *s)
 }
 
 static gboolean
-scan_number (Scanner *s)
+scan_number (AtlasJsonScanner *s)
 {
   gsize start = s->pos;
 
@@ -188,7 +215,7 @@ scan_number (Scanner *s)
 }
 
 static gboolean
-scan_literal (Scanner *s)
+scan_literal (AtlasJsonScanner *s)
 {
   static const char * const literals[] = { "true", "false", "null" };
 
@@ -207,6 +234,389 @@ scan_literal (Scanner *s)
   return FALSE;
 }
 
+enum
+{
+  STATE_VALUE,         /* a value must come */
+  STATE_FIRST_VALUE,   /* a value or, just after '[', the ']' */
+  STATE_KEY,           /* a member name must come */
+  STATE_FIRST_KEY,     /* a member name or, just after '{', the '}' */
+  STATE_AFTER_VALUE,   /* ',' or the end of the container */
+  STATE_DONE,          /* the end was returned */
+  STATE_ERROR,         /* an error was returned */
+};
+
+/**
+ * atlas_json_scanner_init:
+ * @data: UTF-8 text, which the scanner does not copy
+ * @max_depth: how deeply arrays and objects may nest
+ *
+ * Prepares @scanner to read the one JSON value in @data.
+ */
+void
+atlas_json_scanner_init (AtlasJsonScanner *s,
+                         const char       *data,
+                         gsize             length,
+                         guint             max_depth)
+{
+  *s = (AtlasJsonScanner) { 0 };
+  s->data = data;
+  s->length = length;
+  s->max_depth = max_depth;
+  s->state = STATE_VALUE;
+  s->stack = g_byte_array_new ();
+}
+
+void
+atlas_json_scanner_clear (AtlasJsonScanner *s)
+{
+  g_clear_pointer (&s->stack, g_byte_array_unref);
+  g_clear_pointer (&s->message, g_free);
+}
+
+static AtlasJsonToken
+pop (AtlasJsonScanner *s)
+{
+  char open = s->stack->data[s->stack->len - 1];
+
+  g_byte_array_set_size (s->stack, s->stack->len - 1);
+  s->state = STATE_AFTER_VALUE;
+  return open == '[' ? ATLAS_JSON_TOKEN_END_ARRAY : ATLAS_JSON_TOKEN_END_OBJECT;
+}
+
+/**
+ * atlas_json_scanner_next:
+ *
+ * Reads the next token.  After %ATLAS_JSON_TOKEN_END or
+ * %ATLAS_JSON_TOKEN_ERROR it returns the same again.  What it returns
+ * before an error is correct JSON up to there: a caller that builds
+ * something from the tokens throws it away on an error.
+ *
+ * Returns: the token
+ */
+AtlasJsonToken
+atlas_json_scanner_next (AtlasJsonScanner *s)
+{
+  if (s->state == STATE_DONE)
+    return ATLAS_JSON_TOKEN_END;
+  if (s->state == STATE_ERROR)
+    return ATLAS_JSON_TOKEN_ERROR;
+
+  for (;;)
+    {
+      GByteArray *stack = s->stack;
+      char c;
+
+      skip_space (s);
+      c = s->pos < s->length ? s->data[s->pos] : '\0';
+
+      if (s->state == STATE_AFTER_VALUE)
+        {
+          if (stack->len == 0)
+            {
+              if (s->pos < s->length)
+                {
+                  g_autofree char *what = describe_at (s, s->pos);
+                  fail (s, s->pos, _("expected the end of the file after the data, found %s"), what);
+                  break;
+                }
+              s->state = STATE_DONE;
+              return ATLAS_JSON_TOKEN_END;
+            }
+
+          if (c == ',')
+            {
+              s->pos++;
+              s->state = stack->data[stack->len - 1] == '[' ? STATE_VALUE : STATE_KEY;
+            }
+          else if (c == stack->data[stack->len - 1] + 2) /* '[' + 2 == ']', '{' + 2 == '}' */
+            {
+              s->pos++;
+              return pop (s);
+            }
+          else
+            {
+              g_autofree char *what = describe_at (s, s->pos);
+
+              if (stack->data[stack->len - 1] == '[')
+                fail (s, s->pos, _("expected “,” or “]” after an item of a list, found %s"), what);
+              else
+                fail (s, s->pos, _("expected “,” or “}” after a member of an object, found %s"), what);
+              break;
+            }
+          continue;
+        }
+
+      if (s->state == STATE_KEY || s->state == STATE_FIRST_KEY)
+        {
+          if (s->state == STATE_FIRST_KEY && c == '}')
+            {
+              s->pos++;
+              return pop (s);
+            }
+
+          if (c != '"')
+            {
+              g_autofree char *what = describe_at (s, s->pos);
+
+              if (c == '}')
+                fail (s, s->pos, _("an object cannot end with a comma"));
+              else
+                fail (s, s->pos, _("expected a member name in double quotes, found %s"), what);
+              break;
+            }
+
+          s->token_start = s->pos;
+          if (!scan_string (s))
+            break;
+          s->token_end = s->pos;
+
+          skip_space (s);
+          if (s->pos >= s->length || s->data[s->pos] != ':')
+            {
+              g_autofree char *what = describe_at (s, s->pos);
+              fail (s, s->pos, _("expected “:” after a member name, found %s"), what);
+              break;
+            }
+          s->pos++;
+          s->state = STATE_VALUE;
+          return ATLAS_JSON_TOKEN_MEMBER;
+        }
+
+      /* STATE_VALUE or STATE_FIRST_VALUE */
+      if (s->state == STATE_FIRST_VALUE && c == ']')
+        {
+          s->pos++;
+          return pop (s);
+        }
+
+      s->token_start = s->pos;
+
+      if (c == '{' || c == '[')
+        {
+          if (stack->len >= s->max_depth)
+            {
+              fail (s, s->pos, _("the data is nested more than %u levels deep"), s->max_depth);
+              break;
+            }
+          g_byte_array_append (stack, (const guint8 *) &c, 1);
+          s->pos++;
+          s->token_end = s->pos;
+          s->state = c == '{' ? STATE_FIRST_KEY : STATE_FIRST_VALUE;
+          return c == '{' ? ATLAS_JSON_TOKEN_BEGIN_OBJECT : ATLAS_JSON_TOKEN_BEGIN_ARRAY;
+        }
+
+      if (c == '"')
+        {
+          if (!scan_string (s))
+            break;
+          s->token_end = s->pos;
+          s->state = STATE_AFTER_VALUE;
+          return ATLAS_JSON_TOKEN_STRING;
+        }
+
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          if (!scan_number (s))
+            break;
+          s->token_end = s->pos;
+          s->state = STATE_AFTER_VALUE;
+          return ATLAS_JSON_TOKEN_NUMBER;
+        }
+
+      if (scan_literal (s))
+        {
+          s->token_end = s->pos;
+          s->state = STATE_AFTER_VALUE;
+          return c == 't' ? ATLAS_JSON_TOKEN_TRUE
+                          : c == 'f' ? ATLAS_JSON_TOKEN_FALSE : ATLAS_JSON_TOKEN_NULL;
+        }
+
+      {
+        g_autofree char *what = describe_at (s, s->pos);
+
+        if (c == ']' && stack->len > 0)
+          fail (s, s->pos, _("a list cannot end with a comma"));
+        else if (c == '\'')
+          fail (s, s->pos, _("strings must be in double quotes, not single quotes"));
+        else
+          fail (s, s->pos, _("expected a value (a string, number, object, list, true, "
+                             "false or null), found %s"), what);
+      }
+      break;
+    }
+
+  s->state = STATE_ERROR;
+  return ATLAS_JSON_TOKEN_ERROR;
+}
+
+/**
+ * atlas_json_scanner_skip:
+ * @token: the token just read, which starts a value
+ *
+ * Reads the rest of the value that @token starts: up to the end of its
+ * container for %ATLAS_JSON_TOKEN_BEGIN_OBJECT and
+ * %ATLAS_JSON_TOKEN_BEGIN_ARRAY, nothing for others.
+ *
+ * Returns: %FALSE on a syntax error
+ */
+gboolean
+atlas_json_scanner_skip (AtlasJsonScanner *s,
+                         AtlasJsonToken    token)
+{
+  guint depth;
+
+  if (token == ATLAS_JSON_TOKEN_ERROR)
+    return FALSE;
+  if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT && token != ATLAS_JSON_TOKEN_BEGIN_ARRAY)
+    return TRUE;
+
+  depth = s->stack->len;
+  while (s->stack->len >= depth)
+    if (atlas_json_scanner_next (s) == ATLAS_JSON_TOKEN_ERROR)
+      return FALSE;
+
+  return TRUE;
+}
+
+static inline int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+static gunichar
+read_hex4 (const char *p)
+{
+  return (hex_value (p[0]) << 12) | (hex_value (p[1]) << 8) | (hex_value (p[2]) << 4) | hex_value (p[3]);
+}
+
+/**
+ * atlas_json_scanner_dup_string:
+ *
+ * The current %ATLAS_JSON_TOKEN_STRING or %ATLAS_JSON_TOKEN_MEMBER,
+ * unescaped.  As with JsonParser, a string with an escaped NUL
+ * (“\u0000”) ends there.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+atlas_json_scanner_dup_string (AtlasJsonScanner *s)
+{
+  const char *p = s->data + s->token_start + 1;
+  const char *end = s->data + s->token_end - 1;
+  char *text, *out;
+
+  if (!s->token_escaped)
+    return g_strndup (p, end - p);
+
+  /* Unescaped text is never longer than its escaped form */
+  out = text = g_malloc (end - p + 1);
+  while (p < end)
+    {
+      const char *backslash = memchr (p, '\\', end - p);
+      gunichar c;
+
+      if (backslash == NULL)
+        backslash = end;
+      memcpy (out, p, backslash - p);
+      out += backslash - p;
+      p = backslash;
+      if (p >= end)
+        break;
+
+      switch (p[1])
+        {
+        case 'b': *out++ = '\b'; p += 2; break;
+        case 'f': *out++ = '\f'; p += 2; break;
+        case 'n': *out++ = '\n'; p += 2; break;
+        case 'r': *out++ = '\r'; p += 2; break;
+        case 't': *out++ = '\t'; p += 2; break;
+        case 'u':
+          c = read_hex4 (p + 2);
+          p += 6;
+          /* The scanner let only whole surrogate pairs through */
+          if (c >= 0xD800 && c <= 0xDBFF)
+            {
+              c = 0x10000 + ((c - 0xD800) << 10) + (read_hex4 (p + 2) - 0xDC00);
+              p += 6;
+            }
+          out += g_unichar_to_utf8 (c, out);
+          break;
+        default: /* '"', '\\' and '/' stand for themselves */
+          *out++ = p[1];
+          p += 2;
+          break;
+        }
+    }
+  *out = '\0';
+
+  return text;
+}
+
+/**
+ * atlas_json_scanner_string_equal:
+ *
+ * Returns: whether the current string or member name, unescaped, is @text
+ */
+gboolean
+atlas_json_scanner_string_equal (AtlasJsonScanner *s,
+                                 const char       *text)
+{
+  gsize length = s->token_end - s->token_start - 2;
+  g_autofree char *unescaped = NULL;
+
+  if (!s->token_escaped)
+    return strlen (text) == length && memcmp (s->data + s->token_start + 1, text, length) == 0;
+
+  unescaped = atlas_json_scanner_dup_string (s);
+  return strcmp (unescaped, text) == 0;
+}
+
+/**
+ * atlas_json_scanner_get_token:
+ * @length: (out): its length in bytes
+ *
+ * Returns: the current token's text as it is in the data (a string with
+ *   its quotes and escapes)
+ */
+const char *
+atlas_json_scanner_get_token (AtlasJsonScanner *s,
+                              gsize            *length)
+{
+  *length = s->token_end - s->token_start;
+  return s->data + s->token_start;
+}
+
+/**
+ * atlas_json_scanner_get_offset:
+ *
+ * Returns: how many bytes the scanner has read
+ */
+gsize
+atlas_json_scanner_get_offset (AtlasJsonScanner *s)
+{
+  return s->pos;
+}
+
+/**
+ * atlas_json_scanner_get_error:
+ * @offset: (out) (optional): the byte offset of the problem
+ *
+ * Returns: (nullable): after %ATLAS_JSON_TOKEN_ERROR, what is wrong
+ */
+const char *
+atlas_json_scanner_get_error (AtlasJsonScanner *s,
+                              gsize            *offset)
+{
+  if (offset != NULL)
+    *offset = s->error_offset;
+  return s->message;
+}
+
 /**
  * atlas_json_check_syntax:
  * @data: UTF-8 text
@@ -223,134 +633,15 @@ atlas_json_check_syntax (const char  *data,
                          gsize       *error_offset,
                          char       **message)
 {
-  Scanner s = { data, length, 0, 0, NULL };
-  g_autoptr(GByteArray) stack = g_byte_array_new ();
-  State state = STATE_VALUE;
-  gboolean ok = TRUE;
+  AtlasJsonScanner s;
+  AtlasJsonToken token;
 
-  for (;;)
-    {
-      char c;
+  atlas_json_scanner_init (&s, data, length, max_depth);
+  do
+    token = atlas_json_scanner_next (&s);
+  while (token != ATLAS_JSON_TOKEN_END && token != ATLAS_JSON_TOKEN_ERROR);
 
-      skip_space (&s);
-      c = s.pos < s.length ? s.data[s.pos] : '\0';
-
-      if (state == STATE_AFTER_VALUE)
-        {
-          if (stack->len == 0)
-            {
-              if (s.pos < s.length)
-                {
-                  g_autofree char *what = describe_at (&s, s.pos);
-                  ok = fail (&s, s.pos, _("expected the end of the file after the data, found %s"), what);
-                }
-              break;
-            }
-
-          if (c == ',')
-            {
-              s.pos++;
-              state = stack->data[stack->len - 1] == '[' ? STATE_VALUE : STATE_KEY;
-            }
-          else if (c == stack->data[stack->len - 1] + 2) /* '[' + 2 == ']', '{' + 2 == '}' */
-            {
-              s.pos++;
-              g_byte_array_set_size (stack, stack->len - 1);
-            }
-          else
-            {
-              g_autofree char *what = describe_at (&s, s.pos);
-
-              if (stack->data[stack->len - 1] == '[')
-                ok = fail (&s, s.pos, _("expected “,” or “]” after an item of a list, found %s"), what);
-              else
-                ok = fail (&s, s.pos, _("expected “,” or “}” after a member of an object, found %s"), what);
-              break;
-            }
-          continue;
-        }
-
-      if (state == STATE_KEY || state == STATE_FIRST_KEY)
-        {
-          if (state == STATE_FIRST_KEY && c == '}')
-            {
-              s.pos++;
-              g_byte_array_set_size (stack, stack->len - 1);
-              state = STATE_AFTER_VALUE;
-              continue;
-            }
-
-          if (c != '"')
-            {
-              g_autofree char *what = describe_at (&s, s.pos);
-
-              if (c == '}')
-                ok = fail (&s, s.pos, _("an object cannot end with a comma"));
-              else
-                ok = fail (&s, s.pos, _("expected a member name in double quotes, found %s"), what);
-              break;
-            }
-
-          if (!(ok = scan_string (&s)))
-            break;
-
-          skip_space (&s);
-          if (s.pos >= s.length || s.data[s.pos] != ':')
-            {
-              g_autofree char *what = describe_at (&s, s.pos);
-              ok = fail (&s, s.pos, _("expected “:” after a member name, found %s"), what);
-              break;
-            }
-          s.pos++;
-          state = STATE_VALUE;
-          continue;
-        }
-
-      /* STATE_VALUE or STATE_FIRST_VALUE */
-      if (state == STATE_FIRST_VALUE && c == ']')
-        {
-          s.pos++;
-          g_byte_array_set_size (stack, stack->len - 1);
-          state = STATE_AFTER_VALUE;
-          continue;
-        }
-
-      if (c == '{' || c == '[')
-        {
-          if (stack->len >= max_depth)
-            {
-              ok = fail (&s, s.pos, _("the data is nested more than %u levels deep"), max_depth);
-              break;
-            }
-          g_byte_array_append (stack, (const guint8 *) &c, 1);
-          s.pos++;
-          state = c == '{' ? STATE_FIRST_KEY : STATE_FIRST_VALUE;
-          continue;
-        }
-
-      if (c == '"')
-        ok = scan_string (&s);
-      else if (c == '-' || g_ascii_isdigit (c))
-        ok = scan_number (&s);
-      else if (!scan_literal (&s))
-        {
-          g_autofree char *what = describe_at (&s, s.pos);
-
-          if (c == ']' && stack->len > 0)
-            ok = fail (&s, s.pos, _("a list cannot end with a comma"));
-          else if (c == '\'')
-            ok = fail (&s, s.pos, _("strings must be in double quotes, not single quotes"));
-          else
-            ok = fail (&s, s.pos, _("expected a value (a string, number, object, list, true, "
-                                    "false or null), found %s"), what);
-        }
-
-      if (!ok)
-        break;
-      state = STATE_AFTER_VALUE;
-    }
-
-  if (!ok)
+  if (token == ATLAS_JSON_TOKEN_ERROR)
     {
       if (error_offset != NULL)
         *error_offset = s.error_offset;
@@ -358,8 +649,8 @@ atlas_json_check_syntax (const char  *data,
         *message = g_steal_pointer (&s.message);
     }
 
-  g_free (s.message);
-  return ok;
+  atlas_json_scanner_clear (&s);
+  return token == ATLAS_JSON_TOKEN_END;
 }
 
 /**
