@@ -408,6 +408,30 @@ test_markers (Fixture       *fixture,
   spin (.2);
   g_assert_true (atlas_marker_layer_is_shown (markers, china));
 
+  /* Under the legend, a marker gives way */
+  {
+    GtkWidget *legend = _atlas_world_map_get_legend (map);
+    GtkWidget *brazil = find_marker (map, "BR");
+    const AtlasWorldShape *shape = atlas_world_geometry_lookup (atlas_world_geometry_get_default (ATLAS_WORLD_DETAIL_COARSE), "BR");
+    double world_size = 256 * 8, width = gtk_widget_get_width (GTK_WIDGET (map));
+    double height = gtk_widget_get_height (GTK_WIDGET (map));
+    graphene_rect_t bounds;
+    double center_x, center_y;
+
+    g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (map), &bounds));
+    center_x = atlas_world_project_x (shape->label_lon) * world_size + width / 2 -
+               (bounds.origin.x + bounds.size.width / 2);
+    center_y = atlas_world_project_y (shape->label_lat) * world_size + height / 2 -
+               (bounds.origin.y + bounds.size.height / 2);
+    show (map, atlas_world_unproject_y (center_y / world_size), atlas_world_unproject_x (center_x / world_size), 3);
+    spin (.2);
+    g_assert_false (atlas_marker_layer_is_shown (markers, brazil));
+
+    show (map, shape->label_lat, shape->label_lon, 3);
+    spin (.2);
+    g_assert_true (atlas_marker_layer_is_shown (markers, brazil));
+  }
+
   /* Zoomed in, markers name their countries */
   show (map, 48, 10, 5);
   spin (.1);

@@ -486,10 +486,10 @@ atlas_choropleth_layer_snapshot (GtkWidget   *widget,
     {
       append_shapes (cr, &view, self->selected_shapes);
       if (self->dark)
-        cairo_set_source_rgba (cr, 1, 1, 1, .9);
+        cairo_set_source_rgba (cr, 1, 1, 1, .85);
       else
-        cairo_set_source_rgba (cr, 0, 0, 0, .8);
-      cairo_set_line_width (cr, 2.5);
+        cairo_set_source_rgba (cr, 0, 0, 0, .65);
+      cairo_set_line_width (cr, 2.);
       cairo_stroke (cr);
     }
 

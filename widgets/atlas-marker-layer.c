@@ -3,7 +3,8 @@
  * Each marker is a widget centred on a place (moved up or down by an
  * offset, so that several markers can share a place), with a priority.
  * Markers are placed in order of priority; one that would overlap a
- * marker already placed is hidden until zooming in makes room.  The
+ * marker already placed, or an area kept free for controls over the map,
+ * is hidden until zooming in makes room.  The
  * layer itself lets the pointer through to the map; its markers do not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "atlas-marker-layer.h"
 
@@ -30,6 +32,7 @@ struct _AtlasMarkerLayer
   ShumateLayer  parent_instance;
 
   GPtrArray    *markers;  /* Marker, by priority, highest first */
+  GArray       *reserved; /* graphene_rect_t */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMarkerLayer, atlas_marker_layer, SHUMATE_TYPE_LAYER)
@@ -73,7 +76,7 @@ atlas_marker_layer_size_allocate (GtkWidget *widget,
 {
   AtlasMarkerLayer *self = ATLAS_MARKER_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) placed = g_array_copy (self->reserved);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -158,6 +161,7 @@ atlas_marker_layer_dispose (GObject *object)
   AtlasMarkerLayer *self = ATLAS_MARKER_LAYER (object);
 
   g_clear_pointer (&self->markers, g_ptr_array_unref);
+  g_clear_pointer (&self->reserved, g_array_unref);
 
   G_OBJECT_CLASS (atlas_marker_layer_parent_class)->dispose (object);
 }
@@ -181,6 +185,7 @@ static void
 atlas_marker_layer_init (AtlasMarkerLayer *self)
 {
   self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
+  self->reserved = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 }
 
 AtlasMarkerLayer *
@@ -286,6 +291,28 @@ atlas_marker_layer_remove_all (AtlasMarkerLayer *self)
 
   g_ptr_array_set_size (self->markers, 0);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_marker_layer_set_reserved:
+ * @areas: (array length=n_areas): rectangles in the layer's coordinates
+ *
+ * Keeps markers out of @areas: where the map has its own controls.
+ * Takes effect when the layer is next allocated: call it before.
+ */
+void
+atlas_marker_layer_set_reserved (AtlasMarkerLayer      *self,
+                                 const graphene_rect_t *areas,
+                                 guint                  n_areas)
+{
+  g_return_if_fail (ATLAS_IS_MARKER_LAYER (self));
+
+  if (n_areas == self->reserved->len &&
+      (n_areas == 0 || memcmp (areas, self->reserved->data, n_areas * sizeof (graphene_rect_t)) == 0))
+    return;
+
+  g_array_set_size (self->reserved, 0);
+  g_array_append_vals (self->reserved, areas, n_areas);
 }
 
 guint

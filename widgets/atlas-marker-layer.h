@@ -25,6 +25,9 @@ void              atlas_marker_layer_set_priority (AtlasMarkerLayer *self,
                                                  GtkWidget        *child,
                                                  int               priority);
 void              atlas_marker_layer_remove_all (AtlasMarkerLayer *self);
+void              atlas_marker_layer_set_reserved (AtlasMarkerLayer      *self,
+                                                 const graphene_rect_t *areas,
+                                                 guint                  n_areas);
 guint             atlas_marker_layer_get_n_markers (AtlasMarkerLayer *self);
 GtkWidget        *atlas_marker_layer_get_marker (AtlasMarkerLayer *self,
                                                  guint             index);

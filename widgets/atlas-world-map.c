@@ -56,7 +56,6 @@ struct _AtlasWorldMap
 {
   GtkWidget             parent_instance;
 
-  GtkWidget            *overlay;
   ShumateMap           *map;
   ShumateViewport      *viewport;
   AtlasBasemapSource   *basemap_source;
@@ -67,6 +66,8 @@ struct _AtlasWorldMap
   AtlasArcLayer        *arcs;
   AtlasMarkerLayer     *markers;
   GtkWidget            *legend;
+  GtkWidget            *controls;
+  GtkWidget            *bottom;
   ShumateScale         *scale;
   ShumateLicense       *license;
 
@@ -1225,7 +1226,25 @@ viewport_zoom_changed_cb (AtlasWorldMap *self)
                                  zoom > shumate_viewport_get_min_zoom_level (self->viewport));
 }
 
-/* GtkWidget */
+/* The controls over the map, at their natural size in a corner */
+static void
+place_control (GtkWidget       *control,
+               int              width,
+               int              height,
+               gboolean         end_x,
+               gboolean         end_y,
+               graphene_rect_t *area)
+{
+  int control_width, control_height;
+
+  gtk_widget_measure (control, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &control_width, NULL, NULL);
+  control_width = MIN (control_width, width);
+  gtk_widget_measure (control, GTK_ORIENTATION_VERTICAL, control_width, NULL, &control_height, NULL, NULL);
+  control_height = MIN (control_height, height);
+
+  graphene_rect_init (area, end_x ? width - control_width : 0, end_y ? height - control_height : 0,
+                      control_width, control_height);
+}
 
 static void
 atlas_world_map_size_allocate (GtkWidget *widget,
@@ -1234,9 +1253,12 @@ atlas_world_map_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+  GtkWidget *controls[] = { self->controls, self->bottom, GTK_WIDGET (self->license) };
+  graphene_rect_t areas[G_N_ELEMENTS (controls)];
+  guint n_areas = 0;
 
   /* The world fits the window until someone moves the map; set before
-   * the children are allocated, so they lay out the new view at once */
+   * the map is allocated, so it lays out the new view at once */
   if (width > 0 && height > 0 && (!self->world_view_set || is_world_view (self)))
     {
       compute_world_view (width, height, &self->world_view[0], &self->world_view[1], &self->world_view[2]);
@@ -1244,7 +1266,32 @@ atlas_world_map_size_allocate (GtkWidget *widget,
       go_to (self, self->world_view[0], self->world_view[1], self->world_view[2], FALSE);
     }
 
-  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  place_control (self->controls, width, height, TRUE, FALSE, &areas[0]);
+  place_control (self->bottom, width, height, FALSE, TRUE, &areas[1]);
+  place_control (GTK_WIDGET (self->license), width, height, TRUE, TRUE, &areas[2]);
+
+  /* In a narrow map the legend gives way to the attribution */
+  gtk_widget_set_child_visible (self->bottom,
+                                areas[1].size.width + areas[2].size.width <= width ||
+                                areas[1].origin.y + areas[1].size.height <= areas[2].origin.y);
+
+  /* Markers stay clear of the controls: known before the map and its
+   * markers are allocated */
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (gtk_widget_get_visible (controls[i]) && gtk_widget_get_child_visible (controls[i]))
+      areas[n_areas++] = areas[i];
+  atlas_marker_layer_set_reserved (self->markers, areas, n_areas);
+
+  gtk_widget_allocate (GTK_WIDGET (self->map), width, height, baseline, NULL);
+
+  place_control (self->controls, width, height, TRUE, FALSE, &areas[0]);
+  place_control (self->bottom, width, height, FALSE, TRUE, &areas[1]);
+  place_control (GTK_WIDGET (self->license), width, height, TRUE, TRUE, &areas[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_size_allocate (controls[i],
+                              &(GtkAllocation) { areas[i].origin.x, areas[i].origin.y,
+                                                 areas[i].size.width, areas[i].size.height },
+                              -1);
 }
 
 static void
@@ -1257,8 +1304,13 @@ atlas_world_map_measure (GtkWidget      *widget,
                          int            *natural_baseline)
 {
   AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+  int control_minimum;
 
-  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural, NULL, NULL);
+  /* As small as the map, but room for the zoom buttons */
+  gtk_widget_measure (GTK_WIDGET (self->map), orientation, -1, minimum, natural, NULL, NULL);
+  gtk_widget_measure (self->controls, orientation, -1, &control_minimum, NULL, NULL, NULL);
+  *minimum = MAX (*minimum, control_minimum);
+  *natural = MAX (*natural, *minimum);
 }
 
 static void
@@ -1293,8 +1345,17 @@ atlas_world_map_dispose (GObject *object)
   AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
 
   disconnect_model (self);
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  if (self->map != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->map));
+      gtk_widget_unparent (self->controls);
+      gtk_widget_unparent (self->bottom);
+      gtk_widget_unparent (GTK_WIDGET (self->license));
+    }
   self->map = NULL;
+  self->controls = NULL;
+  self->bottom = NULL;
+  self->license = NULL;
   self->basemap_layer = NULL;
   self->online_layer = NULL;
   g_clear_object (&self->basemap_source);
@@ -1517,13 +1578,11 @@ atlas_world_map_init (AtlasWorldMap *self)
   /* Start reading the fine polygons now; the coarse ones draw until then */
   atlas_world_geometry_preload (ATLAS_WORLD_DETAIL_FINE);
 
-  self->overlay = gtk_overlay_new ();
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
   self->map = shumate_map_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self->map), TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  gtk_widget_set_parent (GTK_WIDGET (self->map), GTK_WIDGET (self));
   self->viewport = shumate_map_get_viewport (self->map);
 
   self->license = shumate_license_new ();
@@ -1554,7 +1613,8 @@ atlas_world_map_init (AtlasWorldMap *self)
   gtk_box_append (GTK_BOX (controls), zoom_box);
   gtk_box_append (GTK_BOX (controls),
                   map_button_new ("zoom-fit-best-symbolic", "map.fit-partners", _("Show All Partners (F)")));
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
+  gtk_widget_set_parent (controls, GTK_WIDGET (self));
+  self->controls = controls;
 
   /* Scale and legend, bottom left */
   bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -1569,9 +1629,10 @@ atlas_world_map_init (AtlasWorldMap *self)
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
   gtk_widget_set_visible (self->legend, FALSE);
   gtk_box_append (GTK_BOX (bottom), self->legend);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+  gtk_widget_set_parent (bottom, GTK_WIDGET (self));
+  self->bottom = bottom;
 
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+  gtk_widget_set_parent (GTK_WIDGET (self->license), GTK_WIDGET (self));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
