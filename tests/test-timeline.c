@@ -11,6 +11,9 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "atlas-countries.h"
+#include "atlas-store.h"
+#include "atlas-timeline-pane.h"
 #include "atlas-timeline-private.h"
 
 /* A dated thing, as plain as can be */
@@ -651,6 +654,95 @@ test_accessible (Fixture       *fixture,
                                        "Selected: CBERS\nsomewhen");
 }
 
+/* The window's pane: how records are read, and grouped into lanes */
+
+static guint
+find_lane (AtlasTimelineLayout *layout,
+           const char          *key)
+{
+  for (guint l = 0; l < atlas_timeline_layout_get_n_lanes (layout); l++)
+    if (g_strcmp0 (atlas_timeline_layout_get_lane_key (layout, l), key) == 0)
+      return l;
+  return G_MAXUINT;
+}
+
+static void
+test_pane (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_PATH "/data/partnerships.json", 0, NULL);
+  g_autoptr(AtlasStore) store = atlas_store_new ();
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(AtlasPartnership) cbers = NULL;
+  g_autoptr(AtlasPartnership) tricky = NULL;
+  AtlasTimelinePane *pane = g_object_ref_sink (ATLAS_TIMELINE_PANE (atlas_timeline_pane_new ()));
+  AtlasTimeline *timeline = atlas_timeline_pane_get_timeline (pane);
+  AtlasTimelineLayout *layout = _atlas_timeline_get_layout (timeline);
+  GValue value = G_VALUE_INIT;
+  g_autofree char *expected = NULL;
+  guint n, china, position, n_lanes;
+  AtlasDate date;
+
+  g_assert_nonnull (bytes);
+  g_assert_true (atlas_store_load_bytes (store, bytes, NULL));
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  atlas_timeline_pane_set_model (pane, GTK_SELECTION_MODEL (selection));
+  g_assert_cmpuint (atlas_timeline_layout_get_n_items (layout), ==, n);
+
+  /* CBERS: from July 1988, known to the month, still going on */
+  g_assert_true (atlas_store_find (store, "cbers", &position));
+  cbers = g_list_model_get_item (G_LIST_MODEL (store), position);
+  g_assert_cmpfloat (atlas_timeline_layout_get_item_start (layout, position), ==,
+                     atlas_date_get_first_day (atlas_partnership_get_start (cbers)));
+  g_assert_cmpint (atlas_timeline_layout_get_item_precision (layout, position), ==, ATLAS_TIME_PRECISION_MONTH);
+  g_assert_true (atlas_timeline_layout_get_item_ongoing (layout, position));
+  g_assert_cmpstr (atlas_timeline_layout_get_item_label (layout, position), ==, atlas_partnership_get_title (cbers));
+
+  /* By kind: one lane each */
+  g_assert_cmpint (atlas_timeline_pane_get_lanes (pane), ==, ATLAS_LANES_BY_KIND);
+  g_assert_cmpuint (find_lane (layout, atlas_kind_get_label (ATLAS_KIND_JOINT_MISSION)), !=, G_MAXUINT);
+  atlas_timeline_layout_get_item_lanes (layout, position, &n_lanes);
+  g_assert_cmpuint (n_lanes, ==, 1);
+
+  /* By country: a record is in the lane of each of its countries, so
+   * China's lane holds every record of this data set */
+  atlas_timeline_pane_set_lanes (pane, ATLAS_LANES_BY_COUNTRY);
+  china = find_lane (layout, atlas_countries_get_name ("CN"));
+  g_assert_cmpuint (china, ==, 0);
+  g_assert_cmpuint (atlas_timeline_layout_get_lane_n_entries (layout, china), ==, n);
+  g_assert_cmpuint (find_lane (layout, atlas_countries_get_name ("BR")), !=, G_MAXUINT);
+  atlas_timeline_layout_get_item_lanes (layout, position, &n_lanes);
+  g_assert_cmpuint (n_lanes, ==, 2);
+
+  /* By organization: records without one have a lane of their own */
+  atlas_timeline_pane_set_lanes (pane, ATLAS_LANES_BY_ORGANIZATION);
+  g_assert_cmpuint (find_lane (layout, "No organization"), !=, G_MAXUINT);
+  g_assert_cmpuint (find_lane (layout, "CNSA"), !=, G_MAXUINT);
+
+  /* Tooltips are markup, with the records' own text escaped */
+  tricky = atlas_partnership_new ("tricky");
+  atlas_partnership_set_title (tricky, "Less <than> & more");
+  atlas_date_init (&date, 2001, 2, 0);
+  atlas_partnership_set_start (tricky, &date);
+  atlas_partnership_set_countries (tricky, (const char *[]) { "FR", NULL });
+  g_assert_true (gtk_expression_evaluate (atlas_timeline_get_tooltip_expression (timeline), tricky, &value));
+  g_assert_true (pango_parse_markup (g_value_get_string (&value), -1, 0, NULL, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "Less &lt;than&gt; &amp; more"));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "France"));
+  g_value_unset (&value);
+
+  /* Selection is shared, and the selected record told with its tooltip */
+  expected = g_strdup_printf ("Selected: %s\nSince July 1988\n%s · %s\nPartners: China, Brazil\n"
+                              "Organizations: CNSA, INPE",
+                              atlas_partnership_get_title (cbers),
+                              atlas_kind_get_label (atlas_partnership_get_kind (cbers)),
+                              atlas_status_get_label (atlas_partnership_get_status (cbers)));
+  gtk_single_selection_set_selected (selection, position);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+
+  g_object_unref (pane);
+}
+
 static void
 load_css (void)
 {
@@ -703,6 +795,8 @@ main (int   argc,
   ADD ("accessible", test_accessible);
 
 #undef ADD
+
+  g_test_add_func ("/timeline/pane", test_pane);
 
   return g_test_run ();
 }
