@@ -208,6 +208,58 @@ time_frames (GtkWidget *widget,
 }
 
 static void
+settle (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* With ATLAS_BENCH_PNG_DIR set, what was drawn is saved there, to look at */
+static void
+save_png (GtkWidget  *widget,
+          const char *name,
+          const char *size)
+{
+  const char *dir = g_getenv ("ATLAS_BENCH_PNG_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL)
+    return;
+
+  /* With the app's style sheet, when it is there to be found */
+  if (g_getenv ("ATLAS_BENCH_CSS") != NULL)
+    {
+      static GtkCssProvider *provider;
+
+      if (provider == NULL)
+        {
+          provider = gtk_css_provider_new ();
+          gtk_css_provider_load_from_path (provider, g_getenv ("ATLAS_BENCH_CSS"));
+          gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        }
+    }
+
+  settle ();
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  path = g_strdup_printf ("%s/timeline-%s-%s.png", dir, name, size);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
 wait_for_allocation (GtkWidget *widget)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -295,6 +347,7 @@ bench (guint       n,
   }
   first_frame = time_frame (GTK_WIDGET (timeline));
   frame = time_frames (GTK_WIDGET (timeline), runs);
+  save_png (GTK_WIDGET (timeline), "fit", size);
   report ("relayout-fit", size, layout, "ms", baseline);
   report ("frame-fit-first", size, first_frame, "ms", baseline);
   report ("frame-fit", size, frame, "ms", baseline);
@@ -310,6 +363,7 @@ bench (guint       n,
   }
   first_frame = time_frame (GTK_WIDGET (timeline));
   frame = time_frames (GTK_WIDGET (timeline), runs);
+  save_png (GTK_WIDGET (timeline), "year", size);
   report ("relayout-year", size, layout, "ms", baseline);
   report ("frame-year-first", size, first_frame, "ms", baseline);
   report ("frame-year", size, frame, "ms", baseline);

@@ -48,7 +48,7 @@
 #define ANIMATION_USEC    (250 * G_TIME_SPAN_MILLISECOND)
 #define KINETIC_DECAY     0.325   /* seconds for the speed to fall to 1/e */
 #define KINETIC_MIN_SPEED 20.0    /* px/s */
-#define DENSITY_BUCKET    3.0
+#define DENSITY_BUCKET    4.0
 #define GUTTER_PADDING    10.0
 #define GUTTER_INDENT     18.0    /* the lane's colour, then its name */
 #define LABEL_GAP         8.0     /* between labels of the axis */
@@ -447,8 +447,10 @@ estimate_label_width (AtlasTimeline *self,
   if (label == NULL || *label == '\0')
     return 0;
 
+  /* The average character is narrower than letters and digits are:
+   * a little more room than the count says */
   if (measure == NULL)
-    return ceil (g_utf8_strlen (label, -1) * self->char_width);
+    return ceil (g_utf8_strlen (label, -1) * self->char_width * 1.15);
 
   pango_layout_set_text (measure, label, -1);
   pango_layout_get_pixel_size (measure, &width, NULL);
@@ -459,7 +461,7 @@ static char *
 format_count (guint n)
 {
   /* Translators: how many items a lane of the timeline holds */
-  return g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+  return g_strdup_printf (ngettext ("%'u item", "%'u items", n), n);
 }
 
 static void
@@ -1409,7 +1411,7 @@ draw_badge (AtlasTimeline *self,
             double         y)
 {
   const AtlasTimelineMetrics *m = atlas_timeline_layout_get_metrics (self->layout);
-  g_autofree char *text = g_strdup_printf ("+%u", count);
+  g_autofree char *text = g_strdup_printf ("+%'u", count);
   PangoLayout *layout = get_text_layout (self, text, TEXT_SMALL, -1);
   GdkRGBA background = with_alpha (lane_rgba, 0.22);
   int width, height;
@@ -1436,14 +1438,14 @@ draw_dense_lane (AtlasTimeline        *self,
   GdkRGBA strip = with_alpha (lane_rgba, 0.1);
   GdkRGBA bar = with_alpha (lane_rgba, 0.85);
   guint max = 0;
-  double log_max, first_day, stop_day, strip_x0, strip_x1;
+  double scale_max, first_day, stop_day, strip_x0, strip_x1;
 
   atlas_timeline_layout_count_buckets (self->layout, lane, scale, 0, DENSITY_BUCKET, counts, n_buckets);
   for (guint b = 0; b < n_buckets; b++)
     max = MAX (max, counts[b]);
   if (max == 0)
     return;
-  log_max = log1p (max);
+  scale_max = max;
 
   /* A faint strip over the lane's years says "many items here" */
   atlas_timeline_layout_get_lane_extent (self->layout, lane, &first_day, &stop_day);
@@ -1452,28 +1454,17 @@ draw_dense_lane (AtlasTimeline        *self,
   if (strip_x1 > strip_x0)
     append_rounded (snapshot, &strip, strip_x0, top, strip_x1 - strip_x0, m->dense_height, 4);
 
-  /* Bars as tall as the logarithm of their count; neighbours of the
-   * same height are drawn as one */
-  for (guint b = 0; b < n_buckets;)
+  /* A histogram: columns as tall as the square root of their count,
+   * apart, so that it reads as counts and not as one long bar */
+  for (guint b = 0; b < n_buckets; b++)
     {
-      guint c = counts[b];
-      guint run = 1;
       double height;
 
-      if (c == 0)
-        {
-          b++;
-          continue;
-        }
+      if (counts[b] == 0)
+        continue;
 
-      height = round (m->dense_height * (0.15 + 0.85 * log1p (c) / log_max));
-      while (b + run < n_buckets &&
-             round (m->dense_height * (0.15 + 0.85 * log1p (counts[b + run]) / log_max)) == height &&
-             counts[b + run] > 0)
-        run++;
-
-      append_rect (snapshot, &bar, b * DENSITY_BUCKET, bottom - height, run * DENSITY_BUCKET, height);
-      b += run;
+      height = round (m->dense_height * (0.1 + 0.9 * sqrt (counts[b] / scale_max)));
+      append_rect (snapshot, &bar, b * DENSITY_BUCKET, bottom - height, DENSITY_BUCKET - 1, height);
     }
 }
 
