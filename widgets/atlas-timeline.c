@@ -295,7 +295,7 @@ get_frame (AtlasTimeline *self,
 {
   frame->width = gtk_widget_get_width (GTK_WIDGET (self));
   frame->height = gtk_widget_get_height (GTK_WIDGET (self));
-  frame->gutter = MIN (self->gutter_width, floor (frame->width * 0.35));
+  frame->gutter = MIN (self->gutter_width, floor (frame->width * 0.28));
   frame->axis = self->axis_height;
   frame->items_width = MAX (frame->width - frame->gutter, 1);
   frame->items_height = MAX (frame->height - frame->axis, 1);
