@@ -61,6 +61,7 @@ enum {
   PROP_READ_ONLY,
   PROP_MODIFIED,
   PROP_CHANGED_ON_DISK,
+  PROP_LOAD_PROGRESS,
   N_PROPS
 };
 
@@ -411,6 +412,8 @@ store_notify_cb (AtlasDocument *self,
 {
   if (g_str_equal (pspec->name, "modified"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  else if (g_str_equal (pspec->name, "load-progress"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_PROGRESS]);
   else if (g_str_equal (pspec->name, "file"))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -458,6 +461,9 @@ atlas_document_get_property (GObject    *object,
     case PROP_CHANGED_ON_DISK:
       g_value_set_boolean (value, self->changed_on_disk);
       break;
+    case PROP_LOAD_PROGRESS:
+      g_value_set_double (value, atlas_store_get_load_progress (self->store));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -483,6 +489,17 @@ atlas_document_class_init (AtlasDocumentClass *klass)
   properties[PROP_CHANGED_ON_DISK] =
     g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasDocument:load-progress:
+   *
+   * How much of the file atlas_document_load_async() reads is read,
+   * from 0 to 1, notified on the main thread a few times a second: bind
+   * a progress bar's fraction to it.  See #AtlasStore:load-progress.
+   */
+  properties[PROP_LOAD_PROGRESS] =
+    g_param_spec_double ("load-progress", NULL, NULL, 0., 1., 0.,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -560,6 +577,18 @@ atlas_document_get_read_only (AtlasDocument *self)
   return file == NULL || g_file_has_uri_scheme (file, "resource");
 }
 
+/**
+ * atlas_document_get_load_progress:
+ *
+ * Returns: the value of #AtlasDocument:load-progress
+ */
+double
+atlas_document_get_load_progress (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), 0.);
+  return atlas_store_get_load_progress (self->store);
+}
+
 gboolean
 atlas_document_get_modified (AtlasDocument *self)
 {
@@ -606,7 +635,9 @@ store_loaded_cb (GObject      *object,
 
   if (!atlas_store_load_finish (ATLAS_STORE (object), result, &problems, &error))
     {
-      g_task_set_task_data (task, g_steal_pointer (&problems), (GDestroyNotify) g_ptr_array_unref);
+      /* None when cancelled */
+      if (problems != NULL)
+        g_task_set_task_data (task, g_steal_pointer (&problems), (GDestroyNotify) g_ptr_array_unref);
       g_task_return_error (task, error);
       return;
     }
@@ -621,9 +652,14 @@ store_loaded_cb (GObject      *object,
 
 /**
  * atlas_document_load_async:
+ * @cancellable: (nullable): cancel it to stop reading
  *
- * Reads @file in a worker thread.  The document changes only if the
- * file has no problem.
+ * Reads @file in a worker thread, off the main thread however large it
+ * is, with #AtlasDocument:load-progress going from 0 to 1.  The document
+ * changes only if the file has no problem.  Cancelling @cancellable
+ * stops the reading within a fraction of a second: then
+ * atlas_document_load_finish() fails with %G_IO_ERROR_CANCELLED and the
+ * document keeps what it had.
  */
 void
 atlas_document_load_async (AtlasDocument       *self,

@@ -21,6 +21,7 @@ GFile         *atlas_document_get_file             (AtlasDocument        *self);
 gboolean       atlas_document_get_read_only        (AtlasDocument        *self);
 gboolean       atlas_document_get_modified         (AtlasDocument        *self);
 gboolean       atlas_document_get_changed_on_disk  (AtlasDocument        *self);
+double         atlas_document_get_load_progress    (AtlasDocument        *self);
 void           atlas_document_set_autosave_interval (AtlasDocument       *self,
                                                      guint                seconds);
 

@@ -24,6 +24,7 @@
 #include "atlas-countries.h"
 #include "atlas-format.h"
 #include "atlas-format-private.h"
+#include "atlas-partnership-private.h"
 #include "atlas-json-syntax.h"
 #include "atlas-slug.h"
 
@@ -641,6 +642,15 @@ read_sources (RecordContext     *ctx,
   return g_steal_pointer (&sources);
 }
 
+/* The text of a string value, to keep: taken when owned, else copied */
+static char *
+take_text (Value *value)
+{
+  if (value->owned != NULL && value->owned == value->text)
+    return g_steal_pointer (&value->owned);
+  return g_strdup (value->text);
+}
+
 static AtlasPartnership *
 check_record (RecordContext *ctx,
               RecordInput   *input,
@@ -747,20 +757,15 @@ check_record (RecordContext *ctx,
   if (ctx->problems->len > ctx->first_problem || !ctx->build)
     return NULL;
 
-  return g_object_new (ATLAS_TYPE_PARTNERSHIP,
-                       "id", id,
-                       "title", title,
-                       "kind", kind,
-                       "start", &start,
-                       "end", atlas_date_is_set (&end) ? &end : NULL,
-                       "status", status,
-                       "countries", countries,
-                       "organizations", organizations,
-                       "summary", summary,
-                       "sources", sources,
-                       "tags", tags,
-                       "extra", input->extra,
-                       NULL);
+  return _atlas_partnership_new_take (ctx->id_added ? g_strdup (id) : take_text (&members[MEMBER_ID].value),
+                                      take_text (&members[MEMBER_TITLE].value),
+                                      kind, &start, atlas_date_is_set (&end) ? &end : NULL, status,
+                                      g_steal_pointer (&countries),
+                                      g_steal_pointer (&organizations),
+                                      summary ? take_text (&members[MEMBER_SUMMARY].value) : NULL,
+                                      g_steal_pointer (&sources),
+                                      g_steal_pointer (&tags),
+                                      input->extra ? json_object_ref (input->extra) : NULL);
 }
 
 /* Gathering a record from a JsonNode, for the importers */

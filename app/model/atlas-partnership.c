@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-partnership.h"
+#include "atlas-partnership-private.h"
 
 struct _AtlasPartnership
 {
@@ -851,4 +852,72 @@ atlas_partnership_format_period (AtlasPartnership *self)
     return g_strdup_printf (_("Since %s"), start);
 
   return g_steal_pointer (&start);
+}
+
+/**
+ * _atlas_partnership_new_take:
+ * @id: (transfer full) (nullable):
+ * @title: (transfer full) (nullable):
+ * @start: (nullable):
+ * @end: (nullable):
+ * @countries: (transfer full) (nullable):
+ * @organizations: (transfer full) (nullable):
+ * @summary: (transfer full) (nullable):
+ * @sources: (transfer full) (nullable) (element-type AtlasSource): with
+ *   atlas_source_free() as its free function
+ * @tags: (transfer full) (nullable):
+ * @extra: (transfer full) (nullable):
+ *
+ * A record of these values, taken rather than copied: what the reader
+ * makes a million times when it reads a big file, and for a 10 MB title
+ * one copy fewer.  The same as g_object_new() with these properties.
+ *
+ * Returns: (transfer full): the record
+ */
+AtlasPartnership *
+_atlas_partnership_new_take (char            *id,
+                             char            *title,
+                             AtlasKind        kind,
+                             const AtlasDate *start,
+                             const AtlasDate *end,
+                             AtlasStatus      status,
+                             char           **countries,
+                             char           **organizations,
+                             char            *summary,
+                             GPtrArray       *sources,
+                             char           **tags,
+                             JsonObject      *extra)
+{
+  AtlasPartnership *self = g_object_new (ATLAS_TYPE_PARTNERSHIP, NULL);
+
+#define TAKE(field, value, empty) \
+  if ((value) != NULL) \
+    { \
+      empty (self->field); \
+      self->field = (value); \
+    }
+
+  TAKE (id, id, g_free);
+  TAKE (title, title, g_free);
+  TAKE (countries, countries, g_strfreev);
+  TAKE (organizations, organizations, g_strfreev);
+  TAKE (summary, summary, g_free);
+  TAKE (sources, sources, g_ptr_array_unref);
+  TAKE (tags, tags, g_strfreev);
+#undef TAKE
+
+  self->kind = kind;
+  self->status = status;
+  self->start = start ? *start : (AtlasDate) { 0 };
+  self->end = end ? *end : (AtlasDate) { 0 };
+
+  if (extra != NULL && json_object_get_size (extra) > 0)
+    {
+      json_object_seal (extra);
+      self->extra = extra;
+    }
+  else if (extra != NULL)
+    json_object_unref (extra);
+
+  return self;
 }

@@ -8,7 +8,7 @@
  * while it is read still cannot pass the limit), reports progress and
  * stops when cancelled.
  *
- * The limit is the smaller of 4 GiB (a little less) and a third of the machine's
+ * The limit is the smaller of 4 GiB and a third of the machine's
  * memory: reading a data file holds its bytes and the records made of
  * them, about twice its size at most, and the machine must keep room
  * for everything else.
@@ -33,8 +33,7 @@
 #include "atlas-read-file.h"
 
 #define CHUNK_SIZE (1 << 20)
-/* 4 GiB, less room for a chunk: a GByteArray counts its bytes in a guint */
-#define MAX_LIMIT  ((guint64) G_MAXUINT - 2 * CHUNK_SIZE)
+#define MAX_LIMIT  (G_GUINT64_CONSTANT (4) << 30)
 
 static guint64 size_limit;  /* 0: not decided yet */
 
@@ -116,7 +115,9 @@ check_utf8 (const char *data,
 
 typedef struct
 {
-  GByteArray   *buffer;
+  char         *data;
+  gsize         len;
+  gsize         capacity;
   guint64       expected;  /* the size stat() gave */
   guint64       limit;
   gboolean      utf8;
@@ -124,34 +125,57 @@ typedef struct
   gboolean      bad;
 } Reading;
 
-/* Appends what was read; FALSE when reading must stop (too large, or not
- * text when only text is wanted) with *@error set for the former */
+/* Room for a chunk more.  The buffer grows as it fills, not to the
+ * size stat() gave at once: a file that claims 2 GB (a sparse one, say)
+ * may be refused after its first chunk. */
+static char *
+chunk_room (Reading *reading)
+{
+  if (reading->capacity - reading->len < CHUNK_SIZE)
+    {
+      reading->capacity = MAX (reading->capacity * 2, reading->len + CHUNK_SIZE);
+      reading->data = g_realloc (reading->data, reading->capacity);
+    }
+
+  return reading->data + reading->len;
+}
+
+/* Counts in what was read; FALSE when reading must stop (too large, or
+ * not text when only text is wanted) with *@error set for the former */
 static gboolean
 take_chunk (Reading     *reading,
             const char  *name,
             gsize        n_read,
             GError     **error)
 {
-  g_byte_array_set_size (reading->buffer, reading->buffer->len + n_read);
+  reading->len += n_read;
 
-  if (reading->buffer->len > reading->limit)
-    return set_too_large (error, name, reading->buffer->len, reading->limit);
+  if (reading->len > reading->limit)
+    return set_too_large (error, name, reading->len, reading->limit);
 
   if (reading->utf8 && !reading->bad)
     {
-      gsize ok = check_utf8 ((const char *) reading->buffer->data + reading->checked,
-                             reading->buffer->len - reading->checked, n_read == 0, &reading->bad);
+      gsize ok = check_utf8 (reading->data + reading->checked, reading->len - reading->checked,
+                             n_read == 0, &reading->bad);
 
       reading->checked += ok;
       if (reading->bad)
         {
           /* Keep the bad byte: the reader reports it */
-          g_byte_array_set_size (reading->buffer, reading->checked + 1);
+          reading->len = reading->checked + 1;
           return FALSE;
         }
     }
 
   return TRUE;
+}
+
+static GBytes *
+take_bytes (Reading *reading)
+{
+  /* Give back what was never filled */
+  reading->data = g_realloc (reading->data, MAX (reading->len, 1));
+  return g_bytes_new_take (g_steal_pointer (&reading->data), reading->len);
 }
 
 static void
@@ -160,7 +184,7 @@ report (Reading           *reading,
         gpointer           progress_data)
 {
   if (progress != NULL)
-    progress (MIN (1.0, (double) reading->buffer->len / MAX (reading->expected, 1)), progress_data);
+    progress (MIN (1.0, (double) reading->len / MAX (reading->expected, 1)), progress_data);
 }
 
 static GBytes *
@@ -207,33 +231,29 @@ read_local (GFile              *file,
       return NULL;
     }
 
-  /* Room for the whole file and one more chunk, to see its end */
-  reading->buffer = g_byte_array_sized_new (st.st_size + CHUNK_SIZE);
   for (;;)
     {
-      guint len = reading->buffer->len;
       gssize n_read;
+      char *room;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           close (fd);
-          g_clear_pointer (&reading->buffer, g_byte_array_unref);
+          g_clear_pointer (&reading->data, g_free);
           return NULL;
         }
 
-      g_byte_array_set_size (reading->buffer, len + CHUNK_SIZE);
-      n_read = read (fd, reading->buffer->data + len, CHUNK_SIZE);
-      saved_errno = errno;
-      g_byte_array_set_size (reading->buffer, len);
-
+      room = chunk_room (reading);
+      n_read = read (fd, room, CHUNK_SIZE);
       if (n_read < 0)
         {
           g_autofree char *display = g_filename_display_name (path);
 
+          saved_errno = errno;
           if (saved_errno == EINTR)
             continue;
           close (fd);
-          g_clear_pointer (&reading->buffer, g_byte_array_unref);
+          g_clear_pointer (&reading->data, g_free);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                        _("Error reading file %s: %s"), display, g_strerror (saved_errno));
           return NULL;
@@ -244,7 +264,7 @@ read_local (GFile              *file,
           if (!reading->bad)
             {
               close (fd);
-              g_clear_pointer (&reading->buffer, g_byte_array_unref);
+              g_clear_pointer (&reading->data, g_free);
               return NULL;
             }
           break;
@@ -256,7 +276,7 @@ read_local (GFile              *file,
     }
 
   close (fd);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&reading->buffer));
+  return take_bytes (reading);
 }
 
 static GBytes *
@@ -294,19 +314,15 @@ read_stream (GFile              *file,
   if (stream == NULL)
     return NULL;
 
-  reading->buffer = g_byte_array_sized_new (reading->expected + CHUNK_SIZE);
   for (;;)
     {
-      guint len = reading->buffer->len;
+      char *room = chunk_room (reading);
       gssize n_read;
 
-      g_byte_array_set_size (reading->buffer, len + CHUNK_SIZE);
-      n_read = g_input_stream_read (G_INPUT_STREAM (stream), reading->buffer->data + len,
-                                    CHUNK_SIZE, cancellable, error);
-      g_byte_array_set_size (reading->buffer, len);
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), room, CHUNK_SIZE, cancellable, error);
       if (n_read < 0)
         {
-          g_clear_pointer (&reading->buffer, g_byte_array_unref);
+          g_clear_pointer (&reading->data, g_free);
           return NULL;
         }
 
@@ -314,7 +330,7 @@ read_stream (GFile              *file,
         {
           if (!reading->bad)
             {
-              g_clear_pointer (&reading->buffer, g_byte_array_unref);
+              g_clear_pointer (&reading->data, g_free);
               return NULL;
             }
           break;
@@ -325,7 +341,7 @@ read_stream (GFile              *file,
         break;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&reading->buffer));
+  return take_bytes (reading);
 }
 
 /**

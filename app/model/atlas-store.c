@@ -28,6 +28,8 @@ struct _AtlasStore
   GHashTable  *by_id;     /* id (owned by the record) → AtlasPartnership */
   GFile       *file;
   JsonObject  *extra;
+  double       load_progress;
+  guint        load_serial; /* which load_async() the progress is of */
   guint        modified : 1;
 };
 
@@ -43,6 +45,7 @@ enum {
   PROP_FILE,
   PROP_MODIFIED,
   PROP_N_ITEMS,
+  PROP_LOAD_PROGRESS,
   N_PROPS
 };
 
@@ -171,6 +174,9 @@ atlas_store_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->records->len);
       break;
+    case PROP_LOAD_PROGRESS:
+      g_value_set_double (value, self->load_progress);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -215,6 +221,19 @@ atlas_store_class_init (AtlasStoreClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasStore:load-progress:
+   *
+   * How much of the file atlas_store_load_async() reads is read, from 0
+   * when it starts to 1 when it is done: for a progress bar.  Changes on
+   * the thread that called atlas_store_load_async(), a few times a
+   * second at most; of several loads under way, the last one started
+   * counts.
+   */
+  properties[PROP_LOAD_PROGRESS] =
+    g_param_spec_double ("load-progress", NULL, NULL, 0., 1., 0.,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -550,12 +569,89 @@ atlas_store_load_bytes (AtlasStore  *self,
   return records != NULL;
 }
 
+/* The worker's progress, handed to the store's thread: the worker
+ * stores the fraction and, unless one is pending already, queues one
+ * call on the store's main context to show it */
 typedef struct
 {
-  GFile      *file;
-  GPtrArray  *records;
-  JsonObject *extra;
-  GPtrArray  *problems;
+  gatomicrefcount  ref_count;
+  AtlasStore      *store;
+  GMainContext    *context;
+  guint            serial;
+  int              fraction;   /* atomic: in millionths */
+  int              pending;    /* atomic: a call is queued */
+  int              done;       /* atomic: loading finished */
+  gint64           last_shown; /* monotonic µs, on the worker */
+} LoadProgress;
+
+static LoadProgress *
+load_progress_ref (LoadProgress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+load_progress_unref (LoadProgress *progress)
+{
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    {
+      g_object_unref (progress->store);
+      g_main_context_unref (progress->context);
+      g_free (progress);
+    }
+}
+
+static void
+set_load_progress (AtlasStore *self,
+                   double      fraction)
+{
+  if (self->load_progress == fraction)
+    return;
+
+  self->load_progress = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_PROGRESS]);
+}
+
+static gboolean
+show_load_progress (gpointer user_data)
+{
+  LoadProgress *progress = user_data;
+
+  g_atomic_int_set (&progress->pending, 0);
+  if (!g_atomic_int_get (&progress->done) && progress->serial == progress->store->load_serial)
+    set_load_progress (progress->store, g_atomic_int_get (&progress->fraction) / 1e6);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker thread */
+static void
+load_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  LoadProgress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  g_atomic_int_set (&progress->fraction, (int) (CLAMP (fraction, 0., 1.) * 1e6));
+
+  /* Twenty times a second is plenty for a progress bar */
+  if (now - progress->last_shown < G_USEC_PER_SEC / 20)
+    return;
+  progress->last_shown = now;
+
+  if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
+    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, show_load_progress,
+                                load_progress_ref (progress), (GDestroyNotify) load_progress_unref);
+}
+
+typedef struct
+{
+  GFile        *file;
+  GPtrArray    *records;
+  JsonObject   *extra;
+  GPtrArray    *problems;
+  LoadProgress *progress;
 } LoadData;
 
 static void
@@ -565,6 +661,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->records, g_ptr_array_unref);
   g_clear_pointer (&data->extra, json_object_unref);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_clear_pointer (&data->progress, load_progress_unref);
   g_free (data);
 }
 
@@ -575,9 +672,14 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
+  GError *error = NULL;
 
-  data->records = atlas_format_read_file (data->file, cancellable, &data->extra, &data->problems);
-  g_task_return_boolean (task, TRUE);
+  data->records = atlas_format_read_file_full (data->file, load_progress_cb, data->progress,
+                                               cancellable, &data->extra, &data->problems, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -585,7 +687,10 @@ load_thread (GTask        *task,
  *
  * Reads @file in a worker thread; the store changes only in
  * atlas_store_load_finish(), on the calling thread, and only when the
- * file has no problem.
+ * file has no problem.  Meanwhile #AtlasStore:load-progress tells how
+ * far it got.  Cancelling @cancellable stops the reading soon (within a
+ * few hundred records): atlas_store_load_finish() then fails with
+ * %G_IO_ERROR_CANCELLED and the store keeps what it had.
  */
 void
 atlas_store_load_async (AtlasStore          *self,
@@ -602,6 +707,13 @@ atlas_store_load_async (AtlasStore          *self,
 
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
+  data->progress = g_new0 (LoadProgress, 1);
+  g_atomic_ref_count_init (&data->progress->ref_count);
+  data->progress->store = g_object_ref (self);
+  data->progress->context = g_main_context_ref_thread_default ();
+  data->progress->serial = ++self->load_serial;
+
+  set_load_progress (self, 0.);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_store_load_async);
@@ -628,10 +740,14 @@ atlas_store_load_finish (AtlasStore    *self,
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
+  data = g_task_get_task_data (G_TASK (result));
+  g_atomic_int_set (&data->progress->done, 1);
+  if (data->progress->serial == self->load_serial)
+    set_load_progress (self, 1.);
+
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  data = g_task_get_task_data (G_TASK (result));
   if (problems != NULL)
     *problems = g_steal_pointer (&data->problems);
 
@@ -647,6 +763,19 @@ atlas_store_load_finish (AtlasStore    *self,
   atlas_store_set_records (self, data->records, data->extra);
   atlas_store_set_file (self, data->file);
   return TRUE;
+}
+
+/**
+ * atlas_store_get_load_progress:
+ *
+ * Returns: the value of #AtlasStore:load-progress
+ */
+double
+atlas_store_get_load_progress (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0.);
+
+  return self->load_progress;
 }
 
 /**

@@ -68,6 +68,7 @@ gboolean          atlas_store_load_finish    (AtlasStore          *self,
                                               GAsyncResult        *result,
                                               GPtrArray          **problems,
                                               GError             **error);
+double            atlas_store_get_load_progress (AtlasStore       *self);
 GBytes           *atlas_store_to_bytes       (AtlasStore          *self);
 void              atlas_store_save_async     (AtlasStore          *self,
                                               GFile               *file,
