@@ -1156,7 +1156,14 @@ void
 atlas_timeline_layout_set_metrics (AtlasTimelineLayout        *self,
                                    const AtlasTimelineMetrics *metrics)
 {
-  if (memcmp (&self->metrics, metrics, sizeof (AtlasTimelineMetrics)) == 0)
+  const AtlasTimelineMetrics *old = &self->metrics;
+
+  /* Field by field: the struct has padding */
+  if (old->row_height == metrics->row_height && old->mark_size == metrics->mark_size &&
+      old->lane_padding == metrics->lane_padding && old->label_gap == metrics->label_gap &&
+      old->label_padding == metrics->label_padding && old->label_max == metrics->label_max &&
+      old->row_gap == metrics->row_gap && old->dense_height == metrics->dense_height &&
+      old->badge_width == metrics->badge_width && old->max_rows == metrics->max_rows)
     return;
 
   self->metrics = *metrics;
