@@ -15,6 +15,13 @@
  * as it was.  Files that are not local (no path) go through
  * g_file_replace_contents(), which does the same in GIO's way.
  *
+ * A process killed while saving leaves its temporary file behind.  The
+ * saver holds an flock() on its temporary file while it writes, so the
+ * next save of the same file can tell a leftover (nobody holds its lock)
+ * from the file of a save under way in another process, and removes
+ * leftovers.  A temporary file is never read as data: its name starts
+ * with a dot and ends in six random characters.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-save"
@@ -25,6 +32,8 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,6 +118,58 @@ keep_backup (const char  *path,
                       NULL, NULL, NULL, error);
 }
 
+/* Whether @name is a temporary file of a save of @base: ".BASE.XXXXXX" */
+static gboolean
+is_temporary_name (const char *name,
+                   const char *base)
+{
+  gsize base_len = strlen (base);
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_len) != 0 || name[1 + base_len] != '.')
+    return FALSE;
+
+  name += 2 + base_len;
+  if (strlen (name) != 6)
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Removes what killed saves of @base left in @folder: temporary files
+ * that no saver holds a lock on */
+static void
+remove_leftovers (const char *folder,
+                  const char *base)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_temporary_name (name, base))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
 static void
 sync_folder (const char *folder)
 {
@@ -134,7 +195,7 @@ save_local (const char      *path,
   g_autofree char *tmp_path = NULL;
   gboolean exists;
   GStatBuf st;
-  int fd, saved_errno = 0;
+  int fd, lock_fd, saved_errno = 0;
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
@@ -146,10 +207,18 @@ save_local (const char      *path,
       return FALSE;
     }
 
+  remove_leftovers (folder, base);
+
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? (st.st_mode & 0777) : 0644);
   if (fd < 0)
     return set_save_error (error, errno, display);
+
+  /* Ours until it is renamed; see remove_leftovers().  The lock
+   * belongs to the open file, which a duplicate keeps open after fd is
+   * closed and checked. */
+  flock (fd, LOCK_EX);
+  lock_fd = dup (fd);
 
   /* g_mkstemp_full() applies the mode through the umask; keep the
    * permissions the file had */
@@ -176,6 +245,8 @@ save_local (const char      *path,
   if (exists && (flags & ATLAS_SAVE_KEEP_BACKUP) != 0 && !keep_backup (path, error))
     {
       g_unlink (tmp_path);
+      if (lock_fd >= 0)
+        close (lock_fd);
       return FALSE;
     }
 
@@ -185,6 +256,8 @@ save_local (const char      *path,
       goto fail;
     }
 
+  if (lock_fd >= 0)
+    close (lock_fd);
   sync_folder (folder);
   return TRUE;
 
@@ -192,6 +265,8 @@ fail:
   if (fd >= 0)
     close (fd);
   g_unlink (tmp_path);
+  if (lock_fd >= 0)
+    close (lock_fd);
   return set_save_error (error, saved_errno, display);
 }
 
