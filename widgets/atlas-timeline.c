@@ -1372,8 +1372,13 @@ draw_item (AtlasTimeline               *self,
           /* Labels that start inside a bar stay in view at the left
            * while the bar goes on: whole inside a long bar, or else
            * what of them fits in the room they have ... */
-          if (g->label_inside)
-            label_x = MIN (MAX (label_x, m->label_padding), g->x1 - m->label_padding - width);
+          if (g->label_inside && label_x < m->label_padding)
+            {
+              /* As the bar's end comes near, the label is ellipsized in
+               * what is left of it rather than pushed out */
+              label_x = m->label_padding;
+              width = MIN (width, g->x1 - m->label_padding - label_x);
+            }
           else if (label_x < m->label_padding)
             {
               width -= m->label_padding - label_x;
