@@ -20,6 +20,7 @@
 
 #include "atlas-document.h"
 #include "atlas-format.h"
+#include "atlas-timelinejs.h"
 #include "synthetic.h"
 
 static char *tmp_dir;
@@ -128,6 +129,25 @@ test_deep_nesting (void)
   g_assert_cmpstr (report, ==, "deep.json:1:513: the data is nested more than 512 levels deep\n");
   g_assert_cmpuint (measured (), <, 3 * 2 * depth + (4 << 20));
   g_unlink (path);
+}
+
+/* The importers' JsonParser recursed into each level: 300 000 of them
+ * overflowed the stack of `space-atlas --convert` and of Import… */
+static void
+test_deep_nesting_import (void)
+{
+  const gsize depth = 300000;
+  g_autofree char *text = g_malloc (2 * depth + 20);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  length = g_snprintf (text, 20, "{\"events\": ");
+  memset (text + length, '[', depth);
+  memset (text + length + depth, ']', depth);
+  text[length + 2 * depth] = '}';
+  bytes = g_bytes_new_static (text, length + 2 * depth + 1);
+
+  g_assert_false (atlas_timelinejs_is_timeline (bytes));
 }
 
 static void
@@ -427,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/hostile/sparse-2gb", test_sparse_2gb);
   g_test_add_func ("/hostile/too-large", test_too_large);
   g_test_add_func ("/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/hostile/deep-nesting-import", test_deep_nesting_import);
   g_test_add_func ("/hostile/huge-title", test_huge_title);
   g_test_add_func ("/hostile/not-text", test_not_text);
   g_test_add_func ("/hostile/not-text-late", test_not_text_late);

@@ -55,6 +55,7 @@
 #include "atlas-countries.h"
 #include "atlas-format-private.h"
 #include "atlas-import-private.h"
+#include "atlas-json-syntax.h"
 #include "atlas-timelinejs.h"
 
 /* Members of an event the mapping uses */
@@ -336,7 +337,11 @@ atlas_timelinejs_is_timeline (GBytes *bytes)
       length -= 3;
     }
 
+  /* JsonParser recurses into nested lists and objects, so 300 000 of
+   * them overflow the stack, and it leaks what it built on a syntax
+   * error: it only reads what the syntax check accepted */
   if (!g_utf8_validate_len (data, length, NULL) ||
+      !atlas_json_check_syntax (data, length, ATLAS_JSON_MAX_DEPTH, NULL, NULL) ||
       !json_parser_load_from_data (parser, data, length, NULL))
     return FALSE;
 
