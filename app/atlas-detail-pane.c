@@ -90,6 +90,7 @@ add_countries (AtlasDetailPane *self)
       const char *name = atlas_countries_get_name (codes[i]);
       const char *flag = atlas_countries_get_flag (codes[i]);
       g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
       GtkWidget *row;
 
       if (atlas_countries_is_historical (codes[i]))
@@ -99,6 +100,15 @@ add_countries (AtlasDetailPane *self)
         subtitle = g_strdup (codes[i]);
 
       row = make_row (name ? name : codes[i], subtitle);
+
+      /* A partner filters every view by it */
+      tooltip = g_strdup_printf (_("Show only records with %s"), name ? name : codes[i]);
+      gtk_widget_set_tooltip_text (row, tooltip);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.filter-country");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", codes[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("io.github.spaceatlas.SpaceAtlas-filter-symbolic"));
       if (flag != NULL)
         {
           GtkWidget *label = gtk_label_new (flag);

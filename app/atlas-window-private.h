@@ -6,6 +6,7 @@
 
 #include "atlas-convert.h"
 #include "atlas-document.h"
+#include "atlas-view-state.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ GtkWidget          *_atlas_window_get_error_dialog (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_question_dialog (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_editor       (AtlasWindow *self);
 AtlasDocument      *_atlas_window_get_document     (AtlasWindow *self);
+void                _atlas_window_set_filter       (AtlasWindow          *self,
+                                                    const AtlasViewState *state);
+const AtlasViewState *_atlas_window_get_filter     (AtlasWindow          *self);
 GtkWidget          *_atlas_window_import           (AtlasWindow *self,
                                                     GFile       *file);
 gboolean            _atlas_window_export           (AtlasWindow      *self,

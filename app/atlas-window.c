@@ -9,6 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "atlas-detail-pane.h"
+#include "atlas-facets.h"
+#include "atlas-filter.h"
+#include "atlas-filter-bar.h"
+#include "atlas-stats-view.h"
 #include "atlas-document.h"
 #include "atlas-format.h"
 #include "atlas-import-dialog.h"
@@ -41,7 +45,20 @@ struct _AtlasWindow
   GtkRevealer          *disk_banner;
   GtkLabel             *disk_banner_label;
 
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkRevealer          *filter_revealer;
+  AtlasFilterBar       *filter_bar;
+  GtkMenuButton        *facets_button;
+  GtkPopover           *facets_popover;
+  AtlasFacets          *facets;
+  AtlasStatsView       *stats_view;
+
   AtlasDocument        *document;
+  AtlasFilter          *filter;
+  GtkFilterListModel   *filter_model;
+  AtlasViewState       *state;       /* the filters in force */
+  guint                 applying_state : 1;
   AtlasStore           *store;      /* the document's */
   AtlasHistory         *history;    /* the document's */
   GtkSingleSelection   *selection;
@@ -124,10 +141,20 @@ update_title (AtlasWindow *self)
       name = g_steal_pointer (&marked);
     }
   n_records = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  /* Translators: the window's subtitle: the file's name, then how many
-   * records it holds */
-  subtitle = g_strdup_printf (ngettext ("%s — %u record", "%s — %u records", n_records),
-                              name, n_records);
+  if (atlas_view_state_has_filter (self->state))
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+      /* Translators: the window's subtitle when filters hide records: the
+       * file's name, then how many records pass the filters, of all */
+      subtitle = g_strdup_printf (ngettext ("%s — %u of %u record", "%s — %u of %u records", n_records),
+                                  name, shown, n_records);
+    }
+  else
+    /* Translators: the window's subtitle: the file's name, then how many
+     * records it holds */
+    subtitle = g_strdup_printf (ngettext ("%s — %u record", "%s — %u records", n_records),
+                                name, n_records);
   /* Translators: the window's title for the window manager: the file's
    * name, then the application's */
   title = g_strdup_printf (_("%s — Space Atlas"), name);
@@ -400,6 +427,314 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 
+
+/* Linked exploration: one filter for every view */
+
+static AtlasOrganizations *
+get_organizations (AtlasWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return ATLAS_IS_APPLICATION (app) ? atlas_application_get_organizations (ATLAS_APPLICATION (app)) : NULL;
+}
+
+static gboolean facets_refresh_idle (gpointer user_data);
+
+static AtlasTimeline *
+get_timeline (AtlasWindow *self)
+{
+  return atlas_timeline_pane_get_timeline (self->timeline_pane);
+}
+
+/* A day number as a date to the day */
+static AtlasDate
+day_to_date (double day)
+{
+  AtlasDate date = { 0 };
+  GDate g;
+
+  g_date_clear (&g, 1);
+  g_date_set_julian (&g, (guint32) CLAMP (day, 1, 3652059));
+  atlas_date_init (&date, g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+  return date;
+}
+
+static void
+update_filter_counts (AtlasWindow *self)
+{
+  atlas_filter_bar_set_counts (self->filter_bar,
+                               g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)),
+                               g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+  update_title (self);
+}
+
+/* Every view follows the filter: the chips, the search entry, the
+ * map's chosen country, the timeline's brush */
+static void
+show_state (AtlasWindow *self)
+{
+  const AtlasViewState *state = self->state;
+  AtlasTimeline *timeline = get_timeline (self);
+  const char *text = state->text ? state->text : "";
+  const char *country = NULL;
+
+  atlas_filter_bar_set_state (self->filter_bar, state);
+  gtk_revealer_set_reveal_child (self->filter_revealer, atlas_view_state_has_filter (state));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  if (*text != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+
+  /* The map shows a country chosen when it is the only one */
+  if (state->countries != NULL && state->countries[0] != NULL && state->countries[1] == NULL)
+    country = state->countries[0];
+  if (g_strcmp0 (atlas_world_map_get_selected_country (self->world_map), country) != 0)
+    atlas_world_map_set_selected_country (self->world_map, country);
+
+  /* The brush shows the time range */
+  if (atlas_date_is_set (&state->from) || atlas_date_is_set (&state->to))
+    {
+      double start = atlas_date_is_set (&state->from) ? atlas_date_get_first_day (&state->from)
+                                                      : atlas_timeline_get_visible_start (timeline);
+      double end = atlas_date_is_set (&state->to) ? atlas_date_get_last_day (&state->to) + 1
+                                                  : atlas_timeline_get_visible_end (timeline);
+
+      if (!atlas_timeline_get_has_brush (timeline) ||
+          atlas_timeline_get_brush_start (timeline) != start ||
+          atlas_timeline_get_brush_end (timeline) != end)
+        atlas_timeline_set_brush (timeline, start, end);
+    }
+  else if (atlas_timeline_get_has_brush (timeline))
+    atlas_timeline_clear_brush (timeline);
+
+  update_filter_counts (self);
+}
+
+/**
+ * _atlas_window_set_filter:
+ *
+ * Filters every view by the filtering fields of @state.
+ */
+void
+_atlas_window_set_filter (AtlasWindow          *self,
+                          const AtlasViewState *state)
+{
+  g_autoptr(AtlasViewState) old = NULL;
+
+  if (self->applying_state)
+    return;
+
+  old = g_steal_pointer (&self->state);
+  self->state = atlas_view_state_copy (state);
+
+  /* Only the filter's fields belong here */
+  g_clear_pointer (&self->state->record, g_free);
+  g_clear_pointer (&self->state->lanes, g_free);
+  self->state->time_start = self->state->time_end = 0;
+  self->state->has_map = FALSE;
+
+  self->applying_state = TRUE;
+  atlas_filter_set_state (self->filter, self->state);
+  show_state (self);
+  self->applying_state = FALSE;
+}
+
+const AtlasViewState *
+_atlas_window_get_filter (AtlasWindow *self)
+{
+  return self->state;
+}
+
+static void
+search_changed_cb (AtlasWindow *self)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_copy (self->state);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (g_strcmp0 (state->text ? state->text : "", text) == 0)
+    return;
+
+  g_free (state->text);
+  state->text = g_strdup (text);
+  _atlas_window_set_filter (self, state);
+}
+
+static void
+stop_search_cb (AtlasWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static char **
+strv_without (char      **list,
+              const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; list && list[i]; i++)
+    if (!g_str_equal (list[i], value))
+      g_strv_builder_add (builder, list[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+remove_filter_cb (AtlasWindow *self,
+                  const char  *facet,
+                  const char  *value)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_copy (self->state);
+  AtlasKind kind;
+  AtlasStatus status;
+  char **list;
+
+  if (g_str_equal (facet, "range"))
+    state->from = state->to = (AtlasDate) { 0 };
+  else if (g_str_equal (facet, "kind") && atlas_kind_from_string (value, &kind))
+    state->kinds &= ~(1u << kind);
+  else if (g_str_equal (facet, "status") && atlas_status_from_string (value, &status))
+    state->statuses &= ~(1u << status);
+  else if (g_str_equal (facet, "text"))
+    g_clear_pointer (&state->text, g_free);
+  else
+    {
+      char ***field = g_str_equal (facet, "country") ? &state->countries
+                      : g_str_equal (facet, "org") ? &state->organizations
+                      : &state->tags;
+
+      list = strv_without (*field, value);
+      g_strfreev (*field);
+      *field = list;
+    }
+
+  _atlas_window_set_filter (self, state);
+}
+
+static void
+clear_filters_cb (AtlasWindow *self)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+
+  _atlas_window_set_filter (self, state);
+}
+
+static void
+facets_changed_cb (AtlasWindow *self)
+{
+  const AtlasViewState *chosen = atlas_facets_get_state (self->facets);
+  g_autoptr(AtlasViewState) state = atlas_view_state_copy (self->state);
+
+  state->kinds = chosen->kinds;
+  state->statuses = chosen->statuses;
+  state->from = chosen->from;
+  state->to = chosen->to;
+  g_strfreev (state->organizations);
+  state->organizations = g_strdupv (chosen->organizations);
+  g_strfreev (state->tags);
+  state->tags = g_strdupv (chosen->tags);
+  _atlas_window_set_filter (self, state);
+
+  /* Counts change with every choice; counted again once the click is over */
+  g_idle_add_full (G_PRIORITY_DEFAULT, facets_refresh_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+facets_shown_cb (AtlasWindow *self)
+{
+  atlas_facets_update (self->facets, self->state, G_LIST_MODEL (self->store), get_organizations (self));
+}
+
+static gboolean
+facets_refresh_idle (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->facets_popover)))
+    facets_shown_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The timeline's brush filters the other views by time */
+static void
+brush_changed_cb (AtlasWindow *self)
+{
+  AtlasTimeline *timeline = get_timeline (self);
+  g_autoptr(AtlasViewState) state = NULL;
+
+  if (self->applying_state)
+    return;
+
+  state = atlas_view_state_copy (self->state);
+  if (atlas_timeline_get_has_brush (timeline))
+    {
+      state->from = day_to_date (atlas_timeline_get_brush_start (timeline));
+      /* The brush ends at the start of the day after its last */
+      state->to = day_to_date (MAX (atlas_timeline_get_brush_end (timeline) - 1,
+                                    atlas_timeline_get_brush_start (timeline)));
+    }
+  else
+    state->from = state->to = (AtlasDate) { 0 };
+
+  _atlas_window_set_filter (self, state);
+}
+
+/* Clicking a country on the map filters by it; clicking it again, or
+ * Escape, clears that */
+static void
+map_country_changed_cb (AtlasWindow *self)
+{
+  const char *code = atlas_world_map_get_selected_country (self->world_map);
+  g_autoptr(AtlasViewState) state = NULL;
+
+  if (self->applying_state)
+    return;
+
+  state = atlas_view_state_copy (self->state);
+  g_strfreev (state->countries);
+  state->countries = NULL;
+  if (code != NULL)
+    {
+      state->countries = g_new0 (char *, 2);
+      state->countries[0] = g_strdup (code);
+    }
+
+  _atlas_window_set_filter (self, state);
+}
+
+static void
+filter_country_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasViewState) state = atlas_view_state_copy (self->state);
+  const char *code = g_variant_get_string (parameter, NULL);
+
+  g_strfreev (state->countries);
+  state->countries = g_new0 (char *, 2);
+  state->countries[0] = g_strdup (code);
+  _atlas_window_set_filter (self, state);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+filtered_items_changed_cb (AtlasWindow *self)
+{
+  update_filter_counts (self);
+}
+
 /* Records: new, edit, duplicate, delete */
 
 static AtlasPartnership *
@@ -436,13 +771,6 @@ editor_show_record_cb (AtlasWindow *self,
   gtk_window_present (GTK_WINDOW (self));
 }
 
-static AtlasOrganizations *
-get_organizations (AtlasWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return ATLAS_IS_APPLICATION (app) ? atlas_application_get_organizations (ATLAS_APPLICATION (app)) : NULL;
-}
 
 static void
 open_editor (AtlasWindow      *self,
@@ -1354,6 +1682,9 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->state, atlas_view_state_free);
   g_clear_object (&self->pending_open);
   self->store = NULL;
   self->history = NULL;
@@ -1397,6 +1728,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_DETAIL_PANE);
+  g_type_ensure (ATLAS_TYPE_FACETS);
+  g_type_ensure (ATLAS_TYPE_FILTER_BAR);
+  g_type_ensure (ATLAS_TYPE_STATS_VIEW);
   g_type_ensure (ATLAS_TYPE_TIMELINE_PANE);
   g_type_ensure (ATLAS_TYPE_WORLD_MAP);
 
@@ -1412,6 +1746,18 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, world_map);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, facets_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, facets_popover);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, facets);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stats_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, disk_banner_label);
 
@@ -1429,6 +1775,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-country", "s", filter_country_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 
@@ -1443,7 +1791,12 @@ atlas_window_init (AtlasWindow *self)
   self->document = atlas_document_new ();
   self->store = atlas_document_get_store (self->document);
   self->history = atlas_document_get_history (self->document);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  /* One filter feeds every view, through one selection */
+  self->state = atlas_view_state_new ();
+  self->filter = atlas_filter_new ();
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -1470,6 +1823,22 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_object (self->document, "notify::changed-on-disk", G_CALLBACK (changed_on_disk_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self->record_list, "activate", G_CALLBACK (record_activated_cb), self);
+
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filtered_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->facets, "changed", G_CALLBACK (facets_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->facets_popover, "show", G_CALLBACK (facets_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_timeline (self), "notify::has-brush", G_CALLBACK (brush_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_timeline (self), "notify::brush-start", G_CALLBACK (brush_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_timeline (self), "notify::brush-end", G_CALLBACK (brush_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->world_map, "notify::selected-country", G_CALLBACK (map_country_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  atlas_stats_view_set_model (self->stats_view, G_LIST_MODEL (self->filter_model));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
   /* Delete deletes the selected record, from the list only: text entries
    * elsewhere keep their Delete key */
