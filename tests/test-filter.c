@@ -146,7 +146,10 @@ test_text (void)
   atlas_filter_set_state (filter, state);
   assert_matching (m, "");
 
-  g_assert_cmpstr (atlas_fold_text ("Coopération ÉTÉ"), ==, "cooperation ete");
+  {
+    g_autofree char *folded = atlas_fold_text ("Coopération ÉTÉ");
+    g_assert_cmpstr (folded, ==, "cooperation ete");
+  }
 }
 
 typedef struct
