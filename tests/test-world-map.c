@@ -743,6 +743,12 @@ test_online_without_network (Fixture       *fixture,
 /* The view */
 
 static gboolean
+is_wide (gpointer data)
+{
+  return gtk_widget_get_width (data) >= 1200;
+}
+
+static gboolean
 in_view (AtlasWorldMap *map,
          double         latitude,
          double         longitude)
@@ -795,13 +801,34 @@ test_fit (Fixture       *fixture,
 
   /* The world view follows the window's size… */
   gtk_window_set_default_size (fixture->window, 1200, 700);
+  g_assert_true (wait_for (is_wide, map, 10));
   spin (.3);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, world_zoom);
 
-  /* … until someone zooms */
+  /* … until someone zooms: by whole levels, where tiles are sharp */
+  world_zoom = shumate_viewport_get_zoom_level (viewport);
+  gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-in", NULL);
+  spin (.6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), floor (world_zoom) + 1, 1e-6);
+  gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-out", NULL);
+  spin (.6);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), floor (world_zoom), 1e-6);
   gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-in", NULL);
   spin (.6);
   world_zoom = shumate_viewport_get_zoom_level (viewport);
+
+  /* Arrow keys move the map a quarter of its width */
+  {
+    double longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    double expected = longitude + 360. * gtk_widget_get_width (GTK_WIDGET (map)) / 4. /
+                                  (256. * exp2 (world_zoom));
+
+    gtk_widget_activate_action (GTK_WIDGET (map), "map.pan", "(ii)", 1, 0);
+    spin (.6);
+    g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                    expected > 180 ? expected - 360 : expected, 1e-6);
+  }
+
   gtk_window_set_default_size (fixture->window, 700, 400);
   spin (.3);
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), world_zoom, 1e-6);

@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "atlas-arc-layer.h"
@@ -1048,12 +1049,27 @@ add_place (GArray     *xs,
 
 /* Actions */
 
+/* libshumate 1.0 zooms its buttons by a fifth of a level: these go to
+ * the next whole level, where tiles are drawn at their own size */
+static void
+zoom_by (AtlasWorldMap *self,
+         int            direction)
+{
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  double target = direction > 0 ? floor (zoom + 1e-3) + 1. : ceil (zoom - 1e-3) - 1.;
+
+  target = CLAMP (target, shumate_viewport_get_min_zoom_level (self->viewport),
+                  shumate_viewport_get_max_zoom_level (self->viewport));
+  go_to (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+         shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)), target, TRUE);
+}
+
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  shumate_map_zoom_in (ATLAS_WORLD_MAP (widget)->map);
+  zoom_by (ATLAS_WORLD_MAP (widget), 1);
 }
 
 static void
@@ -1061,7 +1077,30 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  shumate_map_zoom_out (ATLAS_WORLD_MAP (widget)->map);
+  zoom_by (ATLAS_WORLD_MAP (widget), -1);
+}
+
+/* Arrow keys move the map by a quarter of its size */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AtlasWorldMap *self = ATLAS_WORLD_MAP (widget);
+  double world_size = ATLAS_BASEMAP_TILE_SIZE * exp2 (shumate_viewport_get_zoom_level (self->viewport));
+  double x = atlas_world_project_x (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)));
+  double y = atlas_world_project_y (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)));
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  x += dx * gtk_widget_get_width (widget) / 4. / world_size;
+  y += dy * gtk_widget_get_height (widget) / 4. / world_size;
+  x = fmod (x, 1.);
+  if (x < 0)
+    x += 1.;
+
+  go_to (self, atlas_world_unproject_y (CLAMP (y, 0., 1.)), atlas_world_unproject_x (x),
+         shumate_viewport_get_zoom_level (self->viewport), TRUE);
 }
 
 static void
@@ -1261,9 +1300,16 @@ atlas_world_map_size_allocate (GtkWidget *widget,
    * the map is allocated, so it lays out the new view at once */
   if (width > 0 && height > 0 && (!self->world_view_set || is_world_view (self)))
     {
-      compute_world_view (width, height, &self->world_view[0], &self->world_view[1], &self->world_view[2]);
-      self->world_view_set = TRUE;
-      go_to (self, self->world_view[0], self->world_view[1], self->world_view[2], FALSE);
+      double view[3];
+
+      /* Only a new size changes it: relayouts must not stop animations */
+      compute_world_view (width, height, &view[0], &view[1], &view[2]);
+      if (!self->world_view_set || memcmp (view, self->world_view, sizeof view) != 0)
+        {
+          memcpy (self->world_view, view, sizeof view);
+          self->world_view_set = TRUE;
+          go_to (self, view[0], view[1], view[2], FALSE);
+        }
     }
 
   place_control (self->controls, width, height, TRUE, FALSE, &areas[0]);
@@ -1528,6 +1574,7 @@ atlas_world_map_class_init (AtlasWorldMapClass *klass)
   gtk_widget_class_install_action (widget_class, "map.fit-partners", NULL, fit_partners_action);
   gtk_widget_class_install_action (widget_class, "map.fit-world", NULL, fit_world_action);
   gtk_widget_class_install_action (widget_class, "map.unselect-country", NULL, unselect_country_action);
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
@@ -1537,6 +1584,10 @@ atlas_world_map_class_init (AtlasWorldMapClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "map.fit-partners", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.fit-world", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.unselect-country", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "map.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "map.pan", "(ii)", 0, 1);
 
   gtk_widget_class_set_css_name (widget_class, "worldmap");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
