@@ -467,9 +467,12 @@ atlas_timeline_layout_begin_update (AtlasTimelineLayout *self,
   n = old_n - removed + added;
   ensure_items (self, n);
 
+  /* memmove() wants pointers even for nothing, and the arrays of an
+   * empty layout are NULL */
 #define MOVE_TAIL(array) \
-  memmove (self->array + position + added, self->array + position + removed, \
-           (old_n - position - removed) * sizeof (self->array[0]))
+  if (old_n - position - removed > 0) \
+    memmove (self->array + position + added, self->array + position + removed, \
+             (old_n - position - removed) * sizeof (self->array[0]))
   MOVE_TAIL (start);
   MOVE_TAIL (stop);
   MOVE_TAIL (period);
