@@ -37,6 +37,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --convert, the format to write: json, csv, timelinejs or geojson"), N_("FORMAT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show this view of the data: a space-atlas://view?… link"), N_("LINK") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -226,15 +228,31 @@ atlas_application_command_line (GApplication            *application,
   AtlasApplication *self = ATLAS_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **paths = NULL;
+  g_autoptr(AtlasViewState) view = NULL;
+  const char *view_text = NULL;
   AtlasWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (g_variant_dict_lookup (options, "view", "&s", &view_text))
+    {
+      g_autoptr(GError) error = NULL;
+
+      view = atlas_view_state_parse (view_text, &error);
+      if (view == NULL)
+        {
+          g_application_command_line_printerr (command_line, "space-atlas: %s\n", error->message);
+          return 2;
+        }
+    }
 
   if (paths == NULL || paths[0] == NULL)
     {
       g_autoptr(GFile) file = get_start_file (self);
 
       window = atlas_window_new (self);
+      if (view != NULL)
+        atlas_window_set_view_state (window, view);
       atlas_window_open (window, file);
       gtk_window_present (GTK_WINDOW (window));
       return 0;
@@ -245,6 +263,8 @@ atlas_application_command_line (GApplication            *application,
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, paths[i]);
 
       window = atlas_window_new (self);
+      if (view != NULL)
+        atlas_window_set_view_state (window, view);
       atlas_window_open (window, file);
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -383,6 +403,12 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>s", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-as",
                                          (const char *[]) { "<Control><Shift>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
+                                         (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-view",
+                                         (const char *[]) { "<Control><Shift>c", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.go-to-view",
+                                         (const char *[]) { "<Control>l", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
                                          (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export",

@@ -22,7 +22,7 @@ struct _AtlasFilterBar
   GtkWidget           parent_instance;
 
   GtkWidget          *box;
-  GtkFlowBox         *chips;
+  GtkBox             *chips;
   GtkLabel           *count_label;
   GtkWidget          *clear_button;
   guint               n_chips;
@@ -60,6 +60,7 @@ add_chip (AtlasFilterBar *self,
   g_autofree char *tooltip = NULL;
 
   gtk_widget_add_css_class (chip, "chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
   gtk_box_append (GTK_BOX (chip), label);
@@ -76,7 +77,7 @@ add_chip (AtlasFilterBar *self,
   g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
   gtk_box_append (GTK_BOX (chip), button);
 
-  gtk_flow_box_append (self->chips, chip);
+  gtk_box_append (self->chips, chip);
   self->n_chips++;
 }
 
@@ -155,7 +156,7 @@ atlas_filter_bar_class_init (AtlasFilterBarClass *klass)
 static void
 atlas_filter_bar_init (AtlasFilterBar *self)
 {
-  GtkWidget *icon;
+  GtkWidget *icon, *scroller;
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -165,16 +166,17 @@ atlas_filter_bar_init (AtlasFilterBar *self)
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (self->box), icon);
 
-  self->chips = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->chips, GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (self->chips, 6);
-  gtk_flow_box_set_row_spacing (self->chips, 4);
-  gtk_flow_box_set_max_children_per_line (self->chips, 12);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chips), TRUE);
+  /* One row of chips; many scroll sideways rather than push the
+   * window wider */
+  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_widget_set_valign (GTK_WIDGET (self->chips), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chips), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Active filters"), -1);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->chips));
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->chips));
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scroller);
 
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
@@ -208,7 +210,7 @@ atlas_filter_bar_set_state (AtlasFilterBar       *self,
   g_return_if_fail (ATLAS_IS_FILTER_BAR (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_flow_box_remove (self->chips, child);
+    gtk_box_remove (self->chips, child);
   self->n_chips = 0;
 
   if (atlas_date_is_set (&state->from) || atlas_date_is_set (&state->to))
@@ -300,8 +302,7 @@ atlas_filter_bar_dup_chip_labels (AtlasFilterBar *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      GtkWidget *label = gtk_widget_get_first_child (chip);
+      GtkWidget *label = gtk_widget_get_first_child (child);
 
       g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (label)));
     }

@@ -58,6 +58,7 @@ struct _AtlasWindow
   AtlasFilter          *filter;
   GtkFilterListModel   *filter_model;
   AtlasViewState       *state;       /* the filters in force */
+  AtlasViewState       *pending_view; /* to show once the file is open */
   guint                 applying_state : 1;
   AtlasStore           *store;      /* the document's */
   AtlasHistory         *history;    /* the document's */
@@ -309,6 +310,13 @@ load_cb (GObject      *object,
   update_actions (self);
   set_busy (self, FALSE);
   remember_file (self, file);
+
+  if (self->pending_view != NULL)
+    {
+      g_autoptr(AtlasViewState) view = g_steal_pointer (&self->pending_view);
+      atlas_window_set_view_state (self, view);
+    }
+
   offer_recovery (self);
 }
 
@@ -320,7 +328,12 @@ selection_changed_cb (AtlasWindow *self)
   atlas_detail_pane_set_record (self->detail_pane, record);
   update_actions (self);
   if (record != NULL)
-    adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+    {
+      /* Chosen on the timeline or the map, it shows in the list too */
+      gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u",
+                                  gtk_single_selection_get_selected (self->selection));
+      adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+    }
 }
 
 static void
@@ -733,6 +746,219 @@ static void
 filtered_items_changed_cb (AtlasWindow *self)
 {
   update_filter_counts (self);
+}
+
+
+/* The whole view as a string to share */
+
+static const char * const lane_names[] = { "kind", "country", "organization" };
+
+/**
+ * atlas_window_dup_view_state:
+ *
+ * Returns: (transfer full): what the window shows: its filters, the
+ *   selected record, the timeline's lanes and time, the map's extent
+ */
+AtlasViewState *
+atlas_window_dup_view_state (AtlasWindow *self)
+{
+  AtlasViewState *state;
+  AtlasPartnership *record;
+  AtlasTimeline *timeline;
+  ShumateViewport *viewport;
+  guint lanes;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  state = atlas_view_state_copy (self->state);
+  timeline = get_timeline (self);
+
+  record = gtk_single_selection_get_selected_item (self->selection);
+  if (record != NULL)
+    state->record = g_strdup (atlas_partnership_get_id (record));
+
+  lanes = atlas_timeline_pane_get_lanes (self->timeline_pane);
+  if (lanes < G_N_ELEMENTS (lane_names))
+    state->lanes = g_strdup (lane_names[lanes]);
+
+  if (atlas_timeline_get_visible_end (timeline) > atlas_timeline_get_visible_start (timeline))
+    {
+      state->time_start = atlas_timeline_get_visible_start (timeline);
+      state->time_end = atlas_timeline_get_visible_end (timeline);
+    }
+
+  viewport = atlas_world_map_get_viewport (self->world_map);
+  if (viewport != NULL)
+    {
+      state->has_map = TRUE;
+      state->map_latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      state->map_longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+      state->map_zoom = shumate_viewport_get_zoom_level (viewport);
+    }
+
+  return state;
+}
+
+/**
+ * atlas_window_set_view_state:
+ *
+ * Shows @state: its filters, selection, lanes, time and map extent.
+ * Before a file is open, it is kept and shown once the file is.
+ */
+void
+atlas_window_set_view_state (AtlasWindow          *self,
+                             const AtlasViewState *state)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (state != NULL);
+
+  if (atlas_window_is_busy (self) || atlas_store_get_file (self->store) == NULL)
+    {
+      g_clear_pointer (&self->pending_view, atlas_view_state_free);
+      self->pending_view = atlas_view_state_copy (state);
+      return;
+    }
+
+  _atlas_window_set_filter (self, state);
+
+  for (guint i = 0; state->lanes != NULL && i < G_N_ELEMENTS (lane_names); i++)
+    if (g_str_equal (state->lanes, lane_names[i]))
+      atlas_timeline_pane_set_lanes (self->timeline_pane, i);
+
+  if (state->time_end > state->time_start && state->time_start > 0)
+    atlas_timeline_set_visible_range (get_timeline (self), state->time_start, state->time_end);
+
+  if (state->has_map)
+    {
+      ShumateViewport *viewport = atlas_world_map_get_viewport (self->world_map);
+
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), state->map_latitude, state->map_longitude);
+      shumate_viewport_set_zoom_level (viewport, state->map_zoom);
+    }
+
+  if (state->record != NULL)
+    {
+      GListModel *shown = G_LIST_MODEL (self->filter_model);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(AtlasPartnership) p = g_list_model_get_item (shown, i);
+
+          if (g_str_equal (atlas_partnership_get_id (p), state->record))
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u", i);
+              break;
+            }
+        }
+    }
+}
+
+static void
+copy_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(AtlasViewState) state = atlas_window_dup_view_state (self);
+  g_autofree char *text = atlas_view_state_to_string (state);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Link to this view copied")));
+}
+
+static void
+go_to_view_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        AtlasWindow      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(AtlasViewState) state = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "go") != 0)
+    return;
+
+  state = atlas_view_state_parse (gtk_editable_get_text (entry), &error);
+  if (state == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  atlas_window_set_view_state (self, state);
+}
+
+static void
+view_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasViewState) state = atlas_view_state_parse (gtk_editable_get_text (entry), &error);
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "message");
+
+  adw_message_dialog_set_response_enabled (dialog, "go", state != NULL);
+  gtk_label_set_label (message, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (message), error != NULL);
+}
+
+static void
+clipboard_text_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkEditable) entry = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+
+  if (text != NULL && g_str_has_prefix (g_strstrip (text), ATLAS_VIEW_SCHEME "://") &&
+      *gtk_editable_get_text (entry) == '\0')
+    gtk_editable_set_text (entry, text);
+}
+
+static void
+go_to_view_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkWidget *dialog, *box, *entry, *message;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Go to a View"),
+                                   _("Paste a link to a view of Space Atlas: its filters, "
+                                     "selection, timeline and map."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "space-atlas://view?…");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_add_css_class (message, "field-error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), message);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "go", _("_Go"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "go", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "go");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "go", FALSE);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "message", message);
+  g_signal_connect (entry, "changed", G_CALLBACK (view_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (go_to_view_response_cb), self, 0);
+
+  /* A link just copied is the likely one */
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
+                                 g_object_ref (entry));
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Records: new, edit, duplicate, delete */
@@ -1685,6 +1911,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->state, atlas_view_state_free);
+  g_clear_pointer (&self->pending_view, atlas_view_state_free);
   g_clear_object (&self->pending_open);
   self->store = NULL;
   self->history = NULL;
@@ -1777,6 +2004,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.filter-country", "s", filter_country_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-view", NULL, copy_view_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-view", NULL, go_to_view_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
 

@@ -8,6 +8,7 @@
 
 #include "atlas-application.h"
 #include "atlas-store.h"
+#include "atlas-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ void         atlas_window_open      (AtlasWindow      *self,
                                      GFile            *file);
 AtlasStore  *atlas_window_get_store (AtlasWindow      *self);
 gboolean     atlas_window_is_busy   (AtlasWindow      *self);
+AtlasViewState *atlas_window_dup_view_state (AtlasWindow          *self);
+void            atlas_window_set_view_state (AtlasWindow          *self,
+                                             const AtlasViewState *state);
 
 G_END_DECLS

@@ -9,8 +9,8 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libjson-glib-dev
-  # run time data
-  iso-codes
+  # run time data; flags of countries are emoji
+  iso-codes fonts-noto-color-emoji
   # validation and tests
   desktop-file-utils appstream xvfb xauth dbus dbus-x11
   # screenshots and picture checks
