@@ -432,6 +432,19 @@ test_markers (Fixture       *fixture,
     g_assert_true (atlas_marker_layer_is_shown (markers, brazil));
   }
 
+  /* Across the antimeridian, markers are in the copy of the world that
+   * is in view */
+  show (map, 20, -170, 2);
+  spin (.2);
+  g_assert_true (atlas_marker_layer_is_shown (markers, china));
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (china, GTK_WIDGET (map), &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >, 0);
+    g_assert_cmpfloat (bounds.origin.x, <, gtk_widget_get_width (GTK_WIDGET (map)) / 2.);
+  }
+
   /* Zoomed in, markers name their countries */
   show (map, 48, 10, 5);
   spin (.1);

@@ -77,6 +77,11 @@ atlas_marker_layer_size_allocate (GtkWidget *widget,
   AtlasMarkerLayer *self = ATLAS_MARKER_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   g_autoptr(GArray) placed = g_array_copy (self->reserved);
+  double world_size = 256. * exp2 (shumate_viewport_get_zoom_level (viewport));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+
+  if (source != NULL)
+    world_size = shumate_map_source_get_tile_size (source) * exp2 (shumate_viewport_get_zoom_level (viewport));
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -88,6 +93,9 @@ atlas_marker_layer_size_allocate (GtkWidget *widget,
       gtk_widget_measure (marker->widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
       gtk_widget_measure (marker->widget, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
       shumate_viewport_location_to_widget_coords (viewport, widget, marker->latitude, marker->longitude, &x, &y);
+
+      /* The map repeats east and west: the copy nearest the centre */
+      x -= round ((x - width / 2.) / world_size) * world_size;
 
       x = round (x - child_width / 2.);
       y = round (y + marker->offset_y - child_height / 2.);

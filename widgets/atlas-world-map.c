@@ -101,6 +101,8 @@ struct _AtlasWorldMap
   double                world_view[3];
   gboolean              world_view_set;
   double                press_x, press_y;
+  double                pointer_x, pointer_y;
+  gboolean              has_pointer;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWorldMap, atlas_world_map, GTK_TYPE_WIDGET)
@@ -1146,13 +1148,25 @@ motion_cb (AtlasWorldMap            *self,
            double                    y,
            GtkEventControllerMotion *controller)
 {
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
   update_hovered (self, atlas_world_map_get_country_at (self, x, y));
 }
 
 static void
 leave_cb (AtlasWorldMap *self)
 {
+  self->has_pointer = FALSE;
   update_hovered (self, NULL);
+}
+
+/* The map moved under a pointer that did not */
+static void
+viewport_moved_cb (AtlasWorldMap *self)
+{
+  if (self->has_pointer)
+    update_hovered (self, atlas_world_map_get_country_at (self, self->pointer_x, self->pointer_y));
 }
 
 static void
@@ -1702,6 +1716,12 @@ atlas_world_map_init (AtlasWorldMap *self)
 
   g_signal_connect_object (self->viewport, "notify::zoom-level",
                            G_CALLBACK (viewport_zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::zoom-level",
+                           G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::latitude",
+                           G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify::longitude",
+                           G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_changed_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
