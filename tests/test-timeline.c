@@ -168,13 +168,20 @@ fixture_set_up (Fixture       *fixture,
   gtk_single_selection_set_can_unselect (fixture->selection, TRUE);
 
   fixture->timeline = ATLAS_TIMELINE (atlas_timeline_new ());
-  atlas_timeline_set_start_expression (fixture->timeline, expression (G_TYPE_DOUBLE, G_CALLBACK (item_start)));
-  atlas_timeline_set_end_expression (fixture->timeline, expression (G_TYPE_DOUBLE, G_CALLBACK (item_end)));
-  atlas_timeline_set_precision_expression (fixture->timeline, expression (G_TYPE_INT, G_CALLBACK (item_precision)));
-  atlas_timeline_set_ongoing_expression (fixture->timeline, expression (G_TYPE_BOOLEAN, G_CALLBACK (item_ongoing)));
-  atlas_timeline_set_label_expression (fixture->timeline, expression (G_TYPE_STRING, G_CALLBACK (item_label)));
-  atlas_timeline_set_lane_expression (fixture->timeline, expression (G_TYPE_STRV, G_CALLBACK (item_lanes)));
-  atlas_timeline_set_tooltip_expression (fixture->timeline, expression (G_TYPE_STRING, G_CALLBACK (item_tooltip)));
+  /* The setters take a reference of their own */
+#define SET_EXPRESSION(setter, type, callback) \
+  G_STMT_START { \
+    g_autoptr(GtkExpression) e = expression (type, G_CALLBACK (callback)); \
+    setter (fixture->timeline, e); \
+  } G_STMT_END
+  SET_EXPRESSION (atlas_timeline_set_start_expression, G_TYPE_DOUBLE, item_start);
+  SET_EXPRESSION (atlas_timeline_set_end_expression, G_TYPE_DOUBLE, item_end);
+  SET_EXPRESSION (atlas_timeline_set_precision_expression, G_TYPE_INT, item_precision);
+  SET_EXPRESSION (atlas_timeline_set_ongoing_expression, G_TYPE_BOOLEAN, item_ongoing);
+  SET_EXPRESSION (atlas_timeline_set_label_expression, G_TYPE_STRING, item_label);
+  SET_EXPRESSION (atlas_timeline_set_lane_expression, G_TYPE_STRV, item_lanes);
+  SET_EXPRESSION (atlas_timeline_set_tooltip_expression, G_TYPE_STRING, item_tooltip);
+#undef SET_EXPRESSION
   atlas_timeline_set_today (fixture->timeline, day (2020, 6, 1));
   atlas_timeline_set_model (fixture->timeline, GTK_SELECTION_MODEL (fixture->selection));
 

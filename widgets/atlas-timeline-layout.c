@@ -620,7 +620,8 @@ splice_memberships (AtlasTimelineLayout *self)
     }
 
   memcpy (off, old_off, (position + 1) * sizeof (guint32));
-  memcpy (lanes, old_lanes, n_before * sizeof (guint16));
+  if (n_before > 0) /* old_lanes may be NULL then */
+    memcpy (lanes, old_lanes, n_before * sizeof (guint16));
 
   for (guint k = 0; k < self->update_added; k++)
     {
@@ -629,7 +630,8 @@ splice_memberships (AtlasTimelineLayout *self)
         lanes[n_before + m] = g_array_index (self->update_members, Membership, m).lane;
     }
 
-  memcpy (lanes + n_before + n_new, old_lanes + old_off[position + removed], n_after * sizeof (guint16));
+  if (n_after > 0)
+    memcpy (lanes + n_before + n_new, old_lanes + old_off[position + removed], n_after * sizeof (guint16));
   for (guint i = position + removed; i <= old_n; i++)
     off[i - removed + self->update_added] = old_off[i] - old_off[position + removed] + n_before + n_new;
 
