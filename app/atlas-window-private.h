@@ -6,6 +6,8 @@
 
 #include "atlas-convert.h"
 #include "atlas-document.h"
+#include "atlas-timeline.h"
+#include "atlas-world-map.h"
 #include "atlas-view-state.h"
 #include "atlas-window.h"
 
@@ -21,6 +23,8 @@ AtlasDocument      *_atlas_window_get_document     (AtlasWindow *self);
 void                _atlas_window_set_filter       (AtlasWindow          *self,
                                                     const AtlasViewState *state);
 const AtlasViewState *_atlas_window_get_filter     (AtlasWindow          *self);
+AtlasTimeline      *_atlas_window_get_timeline     (AtlasWindow *self);
+AtlasWorldMap      *_atlas_window_get_world_map    (AtlasWindow *self);
 GtkWidget          *_atlas_window_import           (AtlasWindow *self,
                                                     GFile       *file);
 gboolean            _atlas_window_export           (AtlasWindow      *self,

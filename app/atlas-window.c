@@ -559,6 +559,18 @@ _atlas_window_get_filter (AtlasWindow *self)
   return self->state;
 }
 
+AtlasTimeline *
+_atlas_window_get_timeline (AtlasWindow *self)
+{
+  return get_timeline (self);
+}
+
+AtlasWorldMap *
+_atlas_window_get_world_map (AtlasWindow *self)
+{
+  return self->world_map;
+}
+
 static void
 search_changed_cb (AtlasWindow *self)
 {

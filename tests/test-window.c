@@ -388,6 +388,120 @@ test_recovery_after_crash (void)
   g_rmdir (dir);
 }
 
+
+static guint
+n_shown (AtlasWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_atlas_window_get_selection (window)));
+}
+
+static void
+test_linked_filter (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  AtlasTimeline *timeline = _atlas_window_get_timeline (window);
+  AtlasWorldMap *map = _atlas_window_get_world_map (window);
+  AtlasDate from, to;
+
+  g_assert_cmpuint (n_shown (window), ==, total);
+
+  /* Free text narrows every view at once */
+  state->text = g_strdup ("brazil");
+  _atlas_window_set_filter (window, state);
+  g_assert_cmpuint (n_shown (window), ==, 2);   /* CBERS, and the meridian circle */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Bundled"));
+  g_assert_cmpuint (atlas_world_map_get_count (map, "BR"), ==, 2);
+  g_assert_cmpuint (atlas_world_map_get_count (map, "FR"), ==, 0);
+
+  /* Clicking a country on the map filters by it; again clears it */
+  g_clear_pointer (&state->text, g_free);
+  _atlas_window_set_filter (window, state);
+  atlas_world_map_set_selected_country (map, "FR");
+  g_assert_cmpstr (_atlas_window_get_filter (window)->countries[0], ==, "FR");
+  g_assert_cmpuint (n_shown (window), ==, 2);
+  atlas_world_map_set_selected_country (map, NULL);
+  g_assert_null (_atlas_window_get_filter (window)->countries);
+  g_assert_cmpuint (n_shown (window), ==, total);
+
+  /* Brushing time on the timeline filters by it */
+  g_assert_true (atlas_date_parse ("2011-01-01", &from, NULL));
+  g_assert_true (atlas_date_parse ("2011-12-31", &to, NULL));
+  atlas_timeline_set_brush (timeline, atlas_date_get_first_day (&from), atlas_date_get_last_day (&to) + 1);
+  g_assert_cmpint (_atlas_window_get_filter (window)->from.year, ==, 2011);
+  g_assert_cmpint (_atlas_window_get_filter (window)->to.year, ==, 2011);
+  g_assert_cmpuint (n_shown (window), <, total);
+  g_assert_cmpuint (n_shown (window), >, 5);
+
+  /* Removing the filter clears the brush */
+  atlas_view_state_free (state);
+  state = atlas_view_state_new ();
+  _atlas_window_set_filter (window, state);
+  g_assert_false (atlas_timeline_get_has_brush (timeline));
+  g_assert_cmpuint (n_shown (window), ==, total);
+
+  /* A partner in the detail pane filters by it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-country", "s", "IT"));
+  g_assert_cmpuint (n_shown (window), ==, 1);
+  g_assert_cmpstr (atlas_world_map_get_selected_country (map), ==, "IT");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_view_link_round_trip (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasWindow *other = NULL;
+  g_autoptr(AtlasViewState) wanted = NULL;
+  g_autoptr(AtlasViewState) shown = NULL;
+  g_autoptr(AtlasViewState) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+
+  wanted = atlas_view_state_parse ("space-atlas://view?from=2010&kind=joint-mission&country=CN"
+                                   "&record=cses&lanes=country", &error);
+  g_assert_no_error (error);
+  atlas_window_set_view_state (window, wanted);
+
+  shown = atlas_window_dup_view_state (window);
+  g_assert_cmpstr (shown->record, ==, "cses");
+  g_assert_cmpstr (shown->lanes, ==, "country");
+  g_assert_cmpuint (shown->kinds, ==, 1u << ATLAS_KIND_JOINT_MISSION);
+  g_assert_cmpint (shown->from.year, ==, 2010);
+  g_assert_true (shown->has_map);
+  g_assert_cmpfloat (shown->time_end, >, shown->time_start);
+
+  /* The link opens the same view in another window, given before the
+   * file is even open */
+  link = atlas_view_state_to_string (shown);
+  atlas_view_state_free (wanted);
+  wanted = atlas_view_state_parse (link, &error);
+  g_assert_no_error (error);
+
+  other = atlas_window_new (app);
+  atlas_window_set_view_state (other, wanted);
+  atlas_window_open (other, bundled);
+  gtk_window_present (GTK_WINDOW (other));
+  wait_for (not_busy, other);
+
+  again = atlas_window_dup_view_state (other);
+  g_assert_cmpstr (again->record, ==, "cses");
+  g_assert_cmpstr (again->lanes, ==, "country");
+  g_assert_cmpuint (again->kinds, ==, shown->kinds);
+  g_assert_cmpstr (again->countries[0], ==, "CN");
+  g_assert_cmpfloat_with_epsilon (again->time_start, shown->time_start, 1.0);
+  g_assert_cmpfloat_with_epsilon (again->map_zoom, shown->map_zoom, 0.01);
+  g_assert_cmpuint (n_shown (other), ==, n_shown (window));
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +533,8 @@ main (int   argc,
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/edit-from-window", test_edit_from_window);
   g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/window/linked-filter", test_linked_filter);
+  g_test_add_func ("/window/view-link-round-trip", test_view_link_round_trip);
 
   status = g_test_run ();
   g_object_unref (app);
