@@ -132,7 +132,7 @@ static GParamSpec *properties[N_PROPS];
 #define FIT_MAX_ZOOM 5.
 #define GO_TO_DURATION 400
 /* From this zoom level on, country markers give the country's name */
-#define NAMED_MARKERS_ZOOM 3.5
+#define NAMED_MARKERS_ZOOM 3.
 /* Markers that share a country's place: former countries above, the
  * organizations based there below */
 #define HISTORICAL_OFFSET -22.
