@@ -66,6 +66,23 @@ atlas_history_step_new (AtlasPartnership *before,
   return step;
 }
 
+/**
+ * atlas_history_step_new_extra:
+ * @before: (nullable): the data file's own members as they were
+ * @after: (nullable): as they become
+ */
+AtlasHistoryStep *
+atlas_history_step_new_extra (JsonObject *before,
+                              JsonObject *after)
+{
+  AtlasHistoryStep *step = g_new0 (AtlasHistoryStep, 1);
+
+  step->changes_extra = TRUE;
+  step->extra_before = before ? json_object_ref (before) : NULL;
+  step->extra_after = after ? json_object_ref (after) : NULL;
+  return step;
+}
+
 void
 atlas_history_step_free (AtlasHistoryStep *step)
 {
@@ -74,6 +91,8 @@ atlas_history_step_free (AtlasHistoryStep *step)
 
   g_clear_object (&step->before);
   g_clear_object (&step->after);
+  g_clear_pointer (&step->extra_before, json_object_unref);
+  g_clear_pointer (&step->extra_after, json_object_unref);
   g_free (step);
 }
 
@@ -94,6 +113,12 @@ apply_step (AtlasStore        *store,
 {
   AtlasPartnership *from = forward ? step->before : step->after;
   AtlasPartnership *to = forward ? step->after : step->before;
+
+  if (step->changes_extra)
+    {
+      atlas_store_set_extra (store, forward ? step->extra_after : step->extra_before);
+      return TRUE;
+    }
 
   if (from == NULL)
     return atlas_store_add (store, to, error);
@@ -412,6 +437,28 @@ atlas_history_delete_record (AtlasHistory  *self,
   /* Translators: a change that can be undone; %s is a record's title */
   label = g_strdup_printf (_("Delete “%s”"), title);
   return perform_one (self, label, before, NULL, error);
+}
+
+/**
+ * atlas_history_set_extra:
+ * @label: what the change does ("Save View “Opening”")
+ * @extra: (nullable): the data file's own members as they become
+ *
+ * Replaces the data file's own members (its saved views) as one
+ * undoable change.
+ */
+gboolean
+atlas_history_set_extra (AtlasHistory  *self,
+                         const char    *label,
+                         JsonObject    *extra,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_history_step_free);
+
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), FALSE);
+
+  g_ptr_array_add (steps, atlas_history_step_new_extra (atlas_store_get_extra (self->store), extra));
+  return atlas_history_perform (self, label, steps, error);
 }
 
 gboolean

@@ -15,12 +15,17 @@ G_BEGIN_DECLS
  *   deletes one
  *
  * One record's part in a change.  With both set, the record @before.id
- * is replaced by @after, which may have another id.
+ * is replaced by @after, which may have another id.  A step that
+ * @changes_extra instead replaces the data file's own members (its saved
+ * views, say) @extra_before by @extra_after.
  */
 typedef struct
 {
   AtlasPartnership *before;
   AtlasPartnership *after;
+  JsonObject       *extra_before;
+  JsonObject       *extra_after;
+  gboolean          changes_extra;
 } AtlasHistoryStep;
 
 #define ATLAS_TYPE_HISTORY (atlas_history_get_type ())
@@ -29,6 +34,8 @@ G_DECLARE_FINAL_TYPE (AtlasHistory, atlas_history, ATLAS, HISTORY, GObject)
 
 AtlasHistoryStep *atlas_history_step_new        (AtlasPartnership  *before,
                                                  AtlasPartnership  *after);
+AtlasHistoryStep *atlas_history_step_new_extra  (JsonObject        *before,
+                                                 JsonObject        *after);
 void              atlas_history_step_free       (AtlasHistoryStep  *step);
 
 AtlasHistory     *atlas_history_new             (AtlasStore        *store);
@@ -47,6 +54,10 @@ gboolean          atlas_history_edit_record     (AtlasHistory      *self,
                                                  GError           **error);
 gboolean          atlas_history_delete_record   (AtlasHistory      *self,
                                                  const char        *id,
+                                                 GError           **error);
+gboolean          atlas_history_set_extra       (AtlasHistory      *self,
+                                                 const char        *label,
+                                                 JsonObject        *extra,
                                                  GError           **error);
 
 gboolean          atlas_history_can_undo        (AtlasHistory      *self);

@@ -46,6 +46,7 @@ enum {
   PROP_MODIFIED,
   PROP_N_ITEMS,
   PROP_LOAD_PROGRESS,
+  PROP_EXTRA,
   N_PROPS
 };
 
@@ -177,6 +178,9 @@ atlas_store_get_property (GObject    *object,
     case PROP_LOAD_PROGRESS:
       g_value_set_double (value, self->load_progress);
       break;
+    case PROP_EXTRA:
+      g_value_set_boxed (value, self->extra);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -234,6 +238,10 @@ atlas_store_class_init (AtlasStoreClass *klass)
   properties[PROP_LOAD_PROGRESS] =
     g_param_spec_double ("load-progress", NULL, NULL, 0., 1., 0.,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EXTRA] =
+    g_param_spec_boxed ("extra", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -514,6 +522,7 @@ atlas_store_set_records (AtlasStore *self,
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra ? json_object_ref (extra) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA]);
 
   if (removed > 0 || self->records->len > 0)
     {
@@ -878,4 +887,32 @@ atlas_store_save_finish (AtlasStore    *self,
   data = g_task_get_task_data (G_TASK (result));
   atlas_store_set_file (self, data->file);
   return TRUE;
+}
+
+/**
+ * atlas_store_set_extra:
+ * @extra: (nullable): the data file's own members besides its records
+ *   (saved views, and members this version does not know)
+ *
+ * Replaces them; the store is then modified.  Through AtlasHistory, as
+ * an undoable change, is the way for anything a curator does.
+ */
+void
+atlas_store_set_extra (AtlasStore *self,
+                       JsonObject *extra)
+{
+  g_return_if_fail (ATLAS_IS_STORE (self));
+
+  if (self->extra == extra)
+    return;
+
+  g_clear_pointer (&self->extra, json_object_unref);
+  if (extra != NULL)
+    {
+      json_object_seal (extra);
+      self->extra = json_object_ref (extra);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTRA]);
+  atlas_store_set_modified (self, TRUE);
 }

@@ -35,6 +35,8 @@ gboolean          atlas_store_get_modified   (AtlasStore          *self);
 void              atlas_store_set_modified   (AtlasStore          *self,
                                               gboolean             modified);
 JsonObject       *atlas_store_get_extra      (AtlasStore          *self);
+void              atlas_store_set_extra      (AtlasStore          *self,
+                                              JsonObject          *extra);
 
 AtlasPartnership *atlas_store_lookup         (AtlasStore          *self,
                                               const char          *id);
