@@ -14,6 +14,7 @@
 
 #include "atlas-convert.h"
 #include "atlas-csv.h"
+#include "atlas-read-file.h"
 #include "atlas-save.h"
 #include "atlas-timelinejs.h"
 
@@ -331,7 +332,8 @@ atlas_convert_files (const char          *input,
     }
 
   input_file = g_file_new_for_commandline_arg (input);
-  contents = g_file_load_bytes (input_file, NULL, NULL, &error);
+  /* Not g_file_load_bytes (): a FIFO would hang it, /dev/zero fill memory */
+  contents = atlas_read_file (input_file, ATLAS_READ_FILE_NONE, NULL, NULL, NULL, &error);
   if (contents == NULL)
     {
       g_string_append_printf (out, "%s: %s\n", input, error->message);
