@@ -1830,6 +1830,18 @@ append_string (GString    *out,
   for (const char *p = text; *p; p++)
     {
       guchar c = *p;
+      const char *run = p;
+
+      /* Most text needs no escape: copy it a run at a time */
+      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        {
+          g_string_append_len (out, run, p - run);
+          if (*p == '\0')
+            break;
+        }
+      c = *p;
 
       switch (c)
         {
