@@ -403,6 +403,8 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>s", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-as",
                                          (const char *[]) { "<Control><Shift>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.present",
+                                         (const char *[]) { "F5", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find",
                                          (const char *[]) { "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.copy-view",

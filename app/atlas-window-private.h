@@ -6,6 +6,7 @@
 
 #include "atlas-convert.h"
 #include "atlas-document.h"
+#include "atlas-playback.h"
 #include "atlas-timeline.h"
 #include "atlas-world-map.h"
 #include "atlas-view-state.h"
@@ -25,6 +26,13 @@ void                _atlas_window_set_filter       (AtlasWindow          *self,
 const AtlasViewState *_atlas_window_get_filter     (AtlasWindow          *self);
 AtlasTimeline      *_atlas_window_get_timeline     (AtlasWindow *self);
 AtlasWorldMap      *_atlas_window_get_world_map    (AtlasWindow *self);
+void                _atlas_window_set_presenting   (AtlasWindow *self,
+                                                    gboolean     presenting);
+gboolean            _atlas_window_get_presenting   (AtlasWindow *self);
+AtlasPlayback      *_atlas_window_get_playback     (AtlasWindow *self);
+gboolean            _atlas_window_save_view        (AtlasWindow  *self,
+                                                    const char   *name,
+                                                    GError      **error);
 GtkWidget          *_atlas_window_import           (AtlasWindow *self,
                                                     GFile       *file);
 gboolean            _atlas_window_export           (AtlasWindow      *self,

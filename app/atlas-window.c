@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-countries.h"
 #include "atlas-detail-pane.h"
 #include "atlas-facets.h"
 #include "atlas-filter.h"
 #include "atlas-filter-bar.h"
+#include "atlas-playback.h"
+#include "atlas-saved-views.h"
 #include "atlas-stats-view.h"
 #include "atlas-document.h"
 #include "atlas-format.h"
@@ -53,6 +56,19 @@ struct _AtlasWindow
   GtkPopover           *facets_popover;
   AtlasFacets          *facets;
   AtlasStatsView       *stats_view;
+  GtkWidget            *header_bar;
+  GtkLabel             *year_label;
+  GtkRevealer          *caption_revealer;
+  GtkLabel             *caption_title;
+  GtkLabel             *caption_text;
+  GtkRevealer          *playback_revealer;
+  GtkButton            *play_button;
+  GtkDropDown          *speed_dropdown;
+  GtkLabel             *playback_status;
+  GtkListBox           *views_list;
+  GtkWidget            *views_empty;
+  GtkEntry             *view_name_entry;
+  GtkPopover           *views_popover;
 
   AtlasDocument        *document;
   AtlasFilter          *filter;
@@ -60,6 +76,20 @@ struct _AtlasWindow
   AtlasViewState       *state;       /* the filters in force */
   AtlasViewState       *pending_view; /* to show once the file is open */
   guint                 applying_state : 1;
+
+  /* Presenting */
+  gboolean              presenting;
+  gboolean              was_fullscreen;
+  gboolean              list_was_revealed;
+  gboolean              detail_was_revealed;
+  gboolean              search_was_shown;
+  AdwColorScheme        color_scheme_before;
+  AtlasViewState       *view_before;      /* to come back to */
+  AtlasPlayback        *playback;
+  AtlasViewState       *playback_base;    /* the filters playback adds time to */
+  guint                 tick_id;
+  gint64                last_frame_time;
+  int                   saved_view_index;
   AtlasStore           *store;      /* the document's */
   AtlasHistory         *history;    /* the document's */
   GtkSingleSelection   *selection;
@@ -332,7 +362,10 @@ selection_changed_cb (AtlasWindow *self)
       /* Chosen on the timeline or the map, it shows in the list too */
       gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u",
                                   gtk_single_selection_get_selected (self->selection));
-      adw_flap_set_reveal_flap (self->detail_flap, TRUE);
+
+      /* While presenting, the caption tells about it instead */
+      if (!self->presenting)
+        adw_flap_set_reveal_flap (self->detail_flap, TRUE);
     }
 }
 
@@ -505,8 +538,11 @@ show_state (AtlasWindow *self)
   if (g_strcmp0 (atlas_world_map_get_selected_country (self->world_map), country) != 0)
     atlas_world_map_set_selected_country (self->world_map, country);
 
-  /* The brush shows the time range */
-  if (atlas_date_is_set (&state->from) || atlas_date_is_set (&state->to))
+  /* The brush shows the time range; not the sweep of a playback, which
+   * the timeline follows instead */
+  if (self->playback != NULL)
+    ;
+  else if (atlas_date_is_set (&state->from) || atlas_date_is_set (&state->to))
     {
       double start = atlas_date_is_set (&state->from) ? atlas_date_get_first_day (&state->from)
                                                       : atlas_timeline_get_visible_start (timeline);
@@ -827,6 +863,9 @@ atlas_window_set_view_state (AtlasWindow          *self,
   if (atlas_window_is_busy (self) || atlas_store_get_file (self->store) == NULL)
     {
       g_clear_pointer (&self->pending_view, atlas_view_state_free);
+  g_clear_pointer (&self->view_before, atlas_view_state_free);
+  g_clear_pointer (&self->playback, atlas_playback_free);
+  g_clear_pointer (&self->playback_base, atlas_view_state_free);
       self->pending_view = atlas_view_state_copy (state);
       return;
     }
@@ -971,6 +1010,631 @@ go_to_view_action (GtkWidget  *widget,
                                  g_object_ref (entry));
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+
+/* Presenting: full screen, playback through time, saved views as slides */
+
+static const double speeds[] = { 0.5, 1, 2, 5, 10 };
+
+static void
+show_caption (AtlasWindow      *self,
+              const char       *title,
+              const char       *text)
+{
+  gtk_label_set_label (self->caption_title, title ? title : "");
+  gtk_label_set_label (self->caption_text, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_text), text != NULL && *text != '\0');
+  gtk_revealer_set_reveal_child (self->caption_revealer, title != NULL);
+}
+
+static void
+show_record_caption (AtlasWindow      *self,
+                     AtlasPartnership *record)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *text = NULL;
+
+  if (record == NULL)
+    {
+      show_caption (self, NULL, NULL);
+      return;
+    }
+
+  period = atlas_partnership_format_period (record);
+  partners = atlas_countries_format_list (atlas_partnership_get_countries (record));
+  /* Translators: the caption under a record's title while presenting:
+   * when, the partners, then the summary */
+  text = g_strdup_printf (_("%s · %s\n%s"), period, partners, atlas_partnership_get_summary (record));
+  show_caption (self, atlas_partnership_get_title (record), text);
+}
+
+static void
+show_year (AtlasWindow *self,
+           int          year)
+{
+  g_autofree char *text = g_strdup_printf ("%d", year);
+
+  gtk_label_set_label (self->year_label, text);
+}
+
+/* The filters playback shows: the presenter's own, up to the day reached */
+static void
+apply_playback_day (AtlasWindow *self)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_copy (self->playback_base);
+  AtlasPartnership *current = atlas_playback_get_current_record (self->playback);
+
+  if (current != NULL)
+    state->to = *atlas_partnership_get_start (current);
+  else
+    {
+      /* Nothing reached yet: a day before anything */
+      atlas_date_init (&state->to, 1, 1, 1);
+    }
+
+  /* A later start already in the filter wins: keep what was chosen */
+  if (atlas_date_is_set (&self->playback_base->to) &&
+      atlas_date_compare (&self->playback_base->to, &state->to) < 0)
+    state->to = self->playback_base->to;
+
+  _atlas_window_set_filter (self, state);
+}
+
+/* The timeline keeps the sweep in view: the last twenty years or so up
+ * to it, the present moment near the right */
+static void
+follow_sweep (AtlasWindow *self)
+{
+  double day = atlas_playback_get_day (self->playback);
+  double span = MIN (20 * 365.25, MAX (5 * 365.25, atlas_playback_get_last_day (self->playback) -
+                                                   atlas_playback_get_first_day (self->playback)));
+
+  atlas_timeline_set_visible_range (get_timeline (self), day - span * 0.8, day + span * 0.2);
+}
+
+static void
+update_playback_status (AtlasWindow *self)
+{
+  g_autofree char *status = NULL;
+  gboolean playing = self->tick_id != 0;
+
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  if (self->playback != NULL)
+    /* Translators: while presenting: how many partner countries the
+     * sweep has met so far, and how many records */
+    status = g_strdup_printf (_("%u partner countries · %u of %u records"),
+                              atlas_playback_get_n_countries_seen (self->playback),
+                              g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)),
+                              atlas_playback_get_n_records (self->playback));
+  gtk_label_set_label (self->playback_status, status ? status : "");
+}
+
+static void
+handle_playback_events (AtlasWindow *self,
+                        GArray      *events)
+{
+  gboolean reached = FALSE;
+  g_autoptr(GString) new_countries = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      AtlasPlaybackEvent *event = &g_array_index (events, AtlasPlaybackEvent, i);
+
+      switch (event->kind)
+        {
+        case ATLAS_PLAYBACK_EVENT_YEAR:
+          show_year (self, event->year);
+          break;
+
+        case ATLAS_PLAYBACK_EVENT_RECORD:
+          reached = TRUE;
+          show_record_caption (self, event->record);
+          break;
+
+        case ATLAS_PLAYBACK_EVENT_COUNTRY:
+          {
+            const char *name = atlas_countries_get_name (event->country);
+
+            g_string_append_printf (new_countries, "%s%s", new_countries->len ? ", " : "",
+                                    name ? name : event->country);
+          }
+          break;
+
+        case ATLAS_PLAYBACK_EVENT_END:
+        default:
+          break;
+        }
+    }
+
+  if (reached)
+    {
+      apply_playback_day (self);
+
+      /* The map joins the partners of the record just reached */
+      {
+        AtlasPartnership *current = atlas_playback_get_current_record (self->playback);
+        GListModel *shown = G_LIST_MODEL (self->filter_model);
+
+        for (guint i = 0; current != NULL && i < g_list_model_get_n_items (shown); i++)
+          {
+            g_autoptr(AtlasPartnership) p = g_list_model_get_item (shown, i);
+
+            if (p == current)
+              {
+                gtk_single_selection_set_selected (self->selection, i);
+                break;
+              }
+          }
+      }
+    }
+
+  if (new_countries->len > 0)
+    {
+      /* Translators: while presenting, the partners met for the first time */
+      g_autofree char *text = g_strdup_printf (_("New partners: %s"), new_countries->str);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 2);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  update_playback_status (self);
+}
+
+static gboolean
+playback_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double seconds = self->last_frame_time ? (now - self->last_frame_time) / (double) G_USEC_PER_SEC : 0;
+  g_autoptr(GArray) events = NULL;
+
+  self->last_frame_time = now;
+
+  /* A stall (the window hidden, a debugger) is not a leap in time */
+  seconds = MIN (seconds, 0.1);
+
+  events = atlas_playback_advance (self->playback, seconds);
+  follow_sweep (self);
+  handle_playback_events (self, events);
+
+  if (atlas_playback_is_finished (self->playback))
+    {
+      self->tick_id = 0;
+      update_playback_status (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ensure_playback (AtlasWindow *self)
+{
+  if (self->playback != NULL)
+    return;
+
+  /* The sweep goes through what the presenter's filters show */
+  g_clear_pointer (&self->playback_base, atlas_view_state_free);
+  self->playback_base = atlas_view_state_copy (self->state);
+  self->playback = atlas_playback_new (G_LIST_MODEL (self->filter_model));
+  show_year (self, atlas_playback_get_year (self->playback));
+  apply_playback_day (self);
+  follow_sweep (self);
+}
+
+/**
+ * _atlas_window_get_playback:
+ *
+ * Returns: (nullable): the sweep through time, while there is one
+ */
+AtlasPlayback *
+_atlas_window_get_playback (AtlasWindow *self)
+{
+  return self->playback;
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->tick_id);
+      self->tick_id = 0;
+      update_playback_status (self);
+      return;
+    }
+
+  ensure_playback (self);
+  if (atlas_playback_is_finished (self->playback))
+    {
+      atlas_playback_rewind (self->playback);
+      show_record_caption (self, NULL);
+      apply_playback_day (self);
+    }
+
+  atlas_playback_set_speed (self->playback, speeds[MIN (gtk_drop_down_get_selected (self->speed_dropdown),
+                                                        G_N_ELEMENTS (speeds) - 1)]);
+  self->last_frame_time = 0;
+  self->tick_id = gtk_widget_add_tick_callback (widget, playback_tick_cb, NULL, NULL);
+  update_playback_status (self);
+}
+
+static void
+step (AtlasWindow *self,
+      int          direction)
+{
+  g_autoptr(GArray) events = NULL;
+
+  ensure_playback (self);
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+
+  events = atlas_playback_step (self->playback, direction);
+  show_year (self, atlas_playback_get_year (self->playback));
+  handle_playback_events (self, events);
+  if (direction < 0)
+    apply_playback_day (self);
+  follow_sweep (self);
+  update_playback_status (self);
+}
+
+static void
+step_forward_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step (ATLAS_WINDOW (widget), 1);
+}
+
+static void
+step_back_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step (ATLAS_WINDOW (widget), -1);
+}
+
+static void
+speed_changed_cb (AtlasWindow *self)
+{
+  if (self->playback != NULL)
+    atlas_playback_set_speed (self->playback,
+                              speeds[MIN (gtk_drop_down_get_selected (self->speed_dropdown),
+                                          G_N_ELEMENTS (speeds) - 1)]);
+}
+
+static void
+stop_playback (AtlasWindow *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_pointer (&self->playback, atlas_playback_free);
+  g_clear_pointer (&self->playback_base, atlas_view_state_free);
+  show_caption (self, NULL, NULL);
+}
+
+/* Saved views */
+
+static GPtrArray *
+read_saved_views (AtlasWindow *self)
+{
+  return atlas_saved_views_read (atlas_store_get_extra (self->store));
+}
+
+static void go_to_saved_view (AtlasWindow *self,
+                              guint        index);
+
+static void
+remove_saved_view_clicked_cb (GtkButton   *button,
+                              AtlasWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (index >= views->len)
+    return;
+
+  /* Translators: a change that can be undone; %s is a saved view's name */
+  label = g_strdup_printf (_("Remove View “%s”"), ((AtlasSavedView *) views->pdata[index])->name);
+  g_ptr_array_remove_index (views, index);
+  extra = atlas_saved_views_write (atlas_store_get_extra (self->store), views);
+  if (!atlas_history_set_extra (self->history, label, extra, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+update_saved_views (AtlasWindow *self)
+{
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->views_list))) != NULL)
+    gtk_list_box_remove (self->views_list, child);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      AtlasSavedView *view = views->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), view->name);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_label_new (number));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this view"));
+      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_saved_view_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      gtk_list_box_append (self->views_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->views_list), views->len > 0);
+  gtk_widget_set_visible (self->views_empty, views->len == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-view", views->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-view", views->len > 0);
+}
+
+static void
+saved_view_row_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             AtlasWindow   *self)
+{
+  go_to_saved_view (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index")));
+  gtk_popover_popdown (self->views_popover);
+}
+
+/**
+ * _atlas_window_save_view:
+ * @name: what to call the view
+ *
+ * Saves the view shown under @name, as one undoable change.
+ */
+gboolean
+_atlas_window_save_view (AtlasWindow  *self,
+                         const char   *name,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+  g_autoptr(AtlasViewState) state = atlas_window_dup_view_state (self);
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *label = NULL;
+  AtlasSavedView *view;
+
+  view = g_new0 (AtlasSavedView, 1);
+  view->name = g_strstrip (g_strdup (name));
+  view->link = atlas_view_state_to_string (state);
+  /* Translators: a change that can be undone; %s is a saved view's name */
+  label = g_strdup_printf (_("Save View “%s”"), view->name);
+  g_ptr_array_add (views, view);
+
+  extra = atlas_saved_views_write (atlas_store_get_extra (self->store), views);
+  return atlas_history_set_extra (self->history, label, extra, error);
+}
+
+static void
+save_view_cb (AtlasWindow *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->view_name_entry));
+  g_autofree char *fallback = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+
+  if (*name == '\0')
+    /* Translators: the name given to a saved view that was given none */
+    name = fallback = g_strdup_printf (_("View %u"), views->len + 1);
+
+  if (!_atlas_window_save_view (self, name, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->view_name_entry), "");
+}
+
+static void
+go_to_saved_view (AtlasWindow *self,
+                  guint        index)
+{
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+  g_autoptr(AtlasViewState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasSavedView *view;
+
+  if (index >= views->len)
+    return;
+
+  view = views->pdata[index];
+  state = atlas_view_state_parse (view->link, &error);
+  if (state == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  stop_playback (self);
+  self->saved_view_index = index;
+  atlas_window_set_view_state (self, state);
+
+  /* While presenting, the view's name is its title, like a slide's */
+  if (self->presenting)
+    {
+      /* Translators: a saved view's number, of how many, while presenting */
+      g_autofree char *position = g_strdup_printf (_("View %u of %u"), index + 1, views->len);
+      show_caption (self, view->name, position);
+      gtk_widget_set_visible (GTK_WIDGET (self->year_label), FALSE);
+    }
+}
+
+static void
+next_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+
+  if (views->len == 0)
+    return;
+  go_to_saved_view (self, (self->saved_view_index + 1) % views->len);
+}
+
+static void
+previous_view_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr(GPtrArray) views = read_saved_views (self);
+
+  if (views->len == 0)
+    return;
+  go_to_saved_view (self, (self->saved_view_index + views->len - 1) % views->len);
+}
+
+/* Presentation mode */
+
+/**
+ * _atlas_window_set_presenting:
+ *
+ * Enters or leaves presentation mode: full screen, no chrome, larger
+ * type, dark; leaving restores the window and its view as they were.
+ */
+void
+_atlas_window_set_presenting (AtlasWindow *self,
+                              gboolean     presenting)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (self->presenting == !!presenting)
+    return;
+
+  self->presenting = !!presenting;
+
+  if (presenting)
+    {
+      self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+      self->list_was_revealed = adw_flap_get_reveal_flap (self->list_flap);
+      self->detail_was_revealed = adw_flap_get_reveal_flap (self->detail_flap);
+      self->search_was_shown = gtk_search_bar_get_search_mode (self->search_bar);
+      self->color_scheme_before = adw_style_manager_get_color_scheme (style);
+      g_clear_pointer (&self->view_before, atlas_view_state_free);
+      self->view_before = atlas_window_dup_view_state (self);
+
+      gtk_widget_set_visible (self->header_bar, FALSE);
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), FALSE);
+      adw_flap_set_reveal_flap (self->list_flap, FALSE);
+      adw_flap_set_reveal_flap (self->detail_flap, FALSE);
+      gtk_revealer_set_reveal_child (self->playback_revealer, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->year_label), TRUE);
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        show_year (self, g_date_time_get_year (now));
+      }
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      self->saved_view_index = -1;
+      if (!self->was_fullscreen)
+        gtk_window_fullscreen (GTK_WINDOW (self));
+      update_playback_status (self);
+    }
+  else
+    {
+      stop_playback (self);
+
+      gtk_widget_set_visible (self->header_bar, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_revealer), TRUE);
+      gtk_revealer_set_reveal_child (self->playback_revealer, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->year_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      adw_style_manager_set_color_scheme (style, self->color_scheme_before);
+      adw_flap_set_reveal_flap (self->list_flap, self->list_was_revealed);
+      adw_flap_set_reveal_flap (self->detail_flap, self->detail_was_revealed);
+      gtk_search_bar_set_search_mode (self->search_bar, self->search_was_shown);
+      if (self->view_before != NULL)
+        {
+          g_autoptr(AtlasViewState) before = g_steal_pointer (&self->view_before);
+          atlas_window_set_view_state (self, before);
+        }
+      if (!self->was_fullscreen)
+        gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+_atlas_window_get_presenting (AtlasWindow *self)
+{
+  return self->presenting;
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  _atlas_window_set_presenting (self, !self->presenting);
+}
+
+/* While presenting, the keyboard drives the talk */
+static gboolean
+presentation_key_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     AtlasWindow           *self)
+{
+  if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_space:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.play", NULL);
+      return TRUE;
+    case GDK_KEY_Right:
+      step (self, 1);
+      return TRUE;
+    case GDK_KEY_Left:
+      step (self, -1);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.next-view", NULL);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.previous-view", NULL);
+      return TRUE;
+    case GDK_KEY_Escape:
+      _atlas_window_set_presenting (self, FALSE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* Records: new, edit, duplicate, delete */
@@ -1993,6 +2657,20 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, facets_popover);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, facets);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, year_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_text);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, playback_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, playback_status);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, views_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, views_empty);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, views_popover);
+  gtk_widget_class_bind_template_callback (widget_class, save_view_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_filter_cb);
@@ -2017,6 +2695,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter-country", "s", filter_country_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.copy-view", NULL, copy_view_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "win.step-forward", NULL, step_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_back_action);
+  gtk_widget_class_install_action (widget_class, "win.next-view", NULL, next_view_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, previous_view_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-view", NULL, go_to_view_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }
@@ -2026,6 +2710,7 @@ atlas_window_init (AtlasWindow *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *shortcuts;
+  GtkEventController *presentation_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2078,6 +2763,17 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_object (self->world_map, "notify::selected-country", G_CALLBACK (map_country_changed_cb),
                            self, G_CONNECT_SWAPPED);
   atlas_stats_view_set_model (self->stats_view, G_LIST_MODEL (self->filter_model));
+
+  presentation_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (presentation_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (presentation_keys, "key-pressed", G_CALLBACK (presentation_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), presentation_keys);
+  g_signal_connect_object (self->speed_dropdown, "notify::selected", G_CALLBACK (speed_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::extra", G_CALLBACK (update_saved_views), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self->views_list, "row-activated", G_CALLBACK (saved_view_row_activated_cb), self);
+  update_saved_views (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 

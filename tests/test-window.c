@@ -502,6 +502,96 @@ test_view_link_round_trip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static void
+test_presentation (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  GtkSingleSelection *selection = _atlas_window_get_selection (window);
+  g_autoptr(AtlasViewState) before = NULL;
+  g_autoptr(AtlasViewState) after = NULL;
+  g_autoptr(AtlasViewState) filter = atlas_view_state_new ();
+  guint total = n_shown (window);
+  AtlasPartnership *selected;
+
+  /* A filter of the presenter's own, kept through the presentation */
+  filter->kinds = (1u << ATLAS_KIND_JOINT_MISSION) | (1u << ATLAS_KIND_LAUNCH_SERVICE);
+  _atlas_window_set_filter (window, filter);
+  before = atlas_window_dup_view_state (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_true (_atlas_window_get_presenting (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+
+  /* Stepping: the first record, then the next; the map's selection
+   * follows (its arcs), and only what has started shows */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL));
+  selected = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (atlas_partnership_get_id (selected), ==, "cbers");
+  g_assert_cmpuint (n_shown (window), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL));
+  selected = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (atlas_partnership_get_id (selected), ==, "double-star");
+  g_assert_cmpuint (n_shown (window), ==, 2);
+  g_assert_nonnull (_atlas_window_get_playback (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-back", NULL));
+  g_assert_cmpuint (n_shown (window), ==, 1);
+
+  /* Leaving restores the window and the view as they were */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_false (_atlas_window_get_presenting (window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_null (_atlas_window_get_playback (window));
+  after = atlas_window_dup_view_state (window);
+  g_assert_cmpuint (after->kinds, ==, before->kinds);
+  g_assert_false (atlas_date_is_set (&after->to));
+  g_assert_cmpuint (n_shown (window), <, total);
+  g_assert_cmpuint (n_shown (window), ==, 9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_saved_views (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  g_autoptr(AtlasViewState) first = atlas_view_state_parse ("space-atlas://view?country=FR", NULL);
+  g_autoptr(AtlasViewState) second = atlas_view_state_parse ("space-atlas://view?kind=workshop", NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_view_state (window, first);
+  g_assert_true (_atlas_window_save_view (window, "France", &error));
+  g_assert_no_error (error);
+  atlas_window_set_view_state (window, second);
+  g_assert_true (_atlas_window_save_view (window, "Workshops", &error));
+  g_assert_true (atlas_store_get_modified (store));
+
+  /* Page Down steps through them like slides, round and round */
+  _atlas_window_set_presenting (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL));
+  g_assert_cmpstr (_atlas_window_get_filter (window)->countries[0], ==, "FR");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL));
+  g_assert_null (_atlas_window_get_filter (window)->countries);
+  g_assert_cmpuint (_atlas_window_get_filter (window)->kinds, ==, 1u << ATLAS_KIND_WORKSHOP);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-view", NULL));
+  g_assert_cmpstr (_atlas_window_get_filter (window)->countries[0], ==, "FR");
+  _atlas_window_set_presenting (window, FALSE);
+
+  /* Saving a view is a change like any other */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (atlas_store_get_modified (store));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +625,8 @@ main (int   argc,
   g_test_add_func ("/window/recovery-after-crash", test_recovery_after_crash);
   g_test_add_func ("/window/linked-filter", test_linked_filter);
   g_test_add_func ("/window/view-link-round-trip", test_view_link_round_trip);
+  g_test_add_func ("/window/presentation", test_presentation);
+  g_test_add_func ("/window/saved-views", test_saved_views);
 
   status = g_test_run ();
   g_object_unref (app);
