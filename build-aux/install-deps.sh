@@ -9,8 +9,9 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libshumate-dev libjson-glib-dev
-  # run time data; flags of countries are emoji
-  iso-codes fonts-noto-color-emoji
+  # run time data; flags of countries are emoji; Chinese type for the
+  # Chinese translation; locales for the translation tests
+  iso-codes fonts-noto-color-emoji fonts-noto-cjk locales
   # validation and tests
   desktop-file-utils appstream xvfb xauth dbus dbus-x11
   # screenshots and picture checks
@@ -26,15 +27,22 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-echo "install-deps: installing ${missing[*]}" >&2
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The locales of the translations, for their tests (dates use the C
+# library's month names)
+for loc in fr_FR ru_RU zh_CN; do
+  if ! locale -a 2>/dev/null | grep -qi "^${loc}\.utf-\?8$"; then
+    $sudo localedef -i "$loc" -f UTF-8 "${loc}.UTF-8" || echo "install-deps: could not make the ${loc}.UTF-8 locale" >&2
+  fi
+done
