@@ -14,6 +14,8 @@ packages=(
   iso-codes fonts-noto-color-emoji fonts-noto-cjk locales
   # validation and tests
   desktop-file-utils appstream xvfb xauth dbus dbus-x11
+  # the accessibility test reads the app through AT-SPI
+  at-spi2-core libatspi2.0-dev
   # screenshots and picture checks
   imagemagick xdotool poppler-utils libxml2-utils
   # fuzzing and sanitizers
