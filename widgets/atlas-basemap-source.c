@@ -270,7 +270,8 @@ draw_graticule (cairo_t                 *cr,
                 double                   world_size,
                 double                   origin_x,
                 double                   origin_y,
-                double                   size,
+                double                   width,
+                double                   height,
                 double                   scale)
 {
   double step = graticule_step (zoom_level);
@@ -279,25 +280,26 @@ draw_graticule (cairo_t                 *cr,
     {
       double x = atlas_world_project_x (lon) * world_size - origin_x;
 
-      /* The tile may be any copy of the world */
+      /* The area may show any copy of the world, or several */
       x = fmod (x, world_size);
       if (x < 0)
         x += world_size;
-      if (x > -1. && x < size + 1.)
-        {
-          cairo_move_to (cr, round (x * 2) / 2, 0);
-          cairo_line_to (cr, round (x * 2) / 2, size);
-        }
+      for (; x < width + 1.; x += world_size)
+        if (x > -1.)
+          {
+            cairo_move_to (cr, round (x * 2) / 2, 0);
+            cairo_line_to (cr, round (x * 2) / 2, height);
+          }
     }
 
   for (double lat = -80.; lat <= 80.; lat += step)
     {
       double y = atlas_world_project_y (lat) * world_size - origin_y;
 
-      if (y > -1. && y < size + 1.)
+      if (y > -1. && y < height + 1.)
         {
           cairo_move_to (cr, 0, round (y * 2) / 2);
-          cairo_line_to (cr, size, round (y * 2) / 2);
+          cairo_line_to (cr, width, round (y * 2) / 2);
         }
     }
 
@@ -307,42 +309,47 @@ draw_graticule (cairo_t                 *cr,
 }
 
 /**
- * atlas_basemap_render_tile:
- * @cr: a context whose (0, 0) is the tile's top left corner
+ * atlas_basemap_draw:
+ * @cr: a context whose (0, 0) is the top left corner of the area to draw
  * @style: the colours
  * @geometry: the polygons
- * @zoom_level: the tile's zoom level
- * @x: the tile's column
- * @y: the tile's row
- * @scale: device pixels per logical pixel; the tile is 256 × @scale
- *   device pixels
+ * @zoom_level: the zoom level, which sets the graticule's spacing and
+ *   the width of lines
+ * @world_size: the width of the whole world, in @cr's units
+ * @origin_x: where the area's left edge is in the world, in @cr's units
+ *   (x = X × @world_size − @origin_x for a normalized X)
+ * @origin_y: where the area's top edge is in the world
+ * @width: the area's width, in @cr's units
+ * @height: the area's height
+ * @scale: @cr's units per logical pixel, for lines about a pixel wide
  *
- * Draws one tile of the offline basemap: sea, graticule, land, coasts
- * and borders.  Safe in any thread: it only reads @geometry.
+ * Draws the offline basemap over an area of any size: sea, graticule,
+ * land, coasts and borders, as cairo paths.  A tile is one such area;
+ * so is a whole map drawn onto a PDF or SVG surface.  Safe in any
+ * thread: it only reads @geometry.
  */
 void
-atlas_basemap_render_tile (cairo_t                 *cr,
-                           const AtlasBasemapStyle *style,
-                           AtlasWorldGeometry      *geometry,
-                           guint                    zoom_level,
-                           guint                    x,
-                           guint                    y,
-                           double                   scale)
+atlas_basemap_draw (cairo_t                 *cr,
+                    const AtlasBasemapStyle *style,
+                    AtlasWorldGeometry      *geometry,
+                    guint                    zoom_level,
+                    double                   world_size,
+                    double                   origin_x,
+                    double                   origin_y,
+                    double                   width,
+                    double                   height,
+                    double                   scale)
 {
-  double size = ATLAS_BASEMAP_TILE_SIZE * scale;
-  double n_tiles = exp2 (zoom_level);
-  double world_size = size * n_tiles;
-  double origin_x = x * size, origin_y = y * size;
-  /* What the tile shows, with a margin for the width of lines */
+  /* What the area shows, with a margin for the width of lines */
   double margin = 2. / world_size;
   AtlasWorldBounds visible = {
-    x / n_tiles - margin, y / n_tiles - margin,
-    (x + 1) / n_tiles + margin, (y + 1) / n_tiles + margin,
+    origin_x / world_size - margin, origin_y / world_size - margin,
+    (origin_x + width) / world_size + margin, (origin_y + height) / world_size + margin,
   };
   guint n_shapes = atlas_world_geometry_get_n_shapes (geometry);
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, size, size);
+  cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
 
   set_source (cr, &style->sea);
@@ -353,7 +360,7 @@ atlas_basemap_render_tile (cairo_t                 *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
 
-  draw_graticule (cr, style, zoom_level, world_size, origin_x, origin_y, size, scale);
+  draw_graticule (cr, style, zoom_level, world_size, origin_x, origin_y, width, height, scale);
 
   for (guint i = 0; i < n_shapes; i++)
     atlas_basemap_append_shape_path (cr, geometry, atlas_world_geometry_get_shape (geometry, i),
@@ -373,6 +380,34 @@ atlas_basemap_render_tile (cairo_t                 *cr,
   stroke_lines (cr, geometry, ATLAS_WORLD_LINE_COAST, world_size, origin_x, origin_y, &visible);
 
   cairo_restore (cr);
+}
+
+/**
+ * atlas_basemap_render_tile:
+ * @cr: a context whose (0, 0) is the tile's top left corner
+ * @style: the colours
+ * @geometry: the polygons
+ * @zoom_level: the tile's zoom level
+ * @x: the tile's column
+ * @y: the tile's row
+ * @scale: device pixels per logical pixel; the tile is 256 × @scale
+ *   device pixels
+ *
+ * Draws one tile of the offline basemap, with atlas_basemap_draw().
+ */
+void
+atlas_basemap_render_tile (cairo_t                 *cr,
+                           const AtlasBasemapStyle *style,
+                           AtlasWorldGeometry      *geometry,
+                           guint                    zoom_level,
+                           guint                    x,
+                           guint                    y,
+                           double                   scale)
+{
+  double size = ATLAS_BASEMAP_TILE_SIZE * scale;
+  double world_size = size * exp2 (zoom_level);
+
+  atlas_basemap_draw (cr, style, geometry, zoom_level, world_size, x * size, y * size, size, size, scale);
 }
 
 /* Filling tiles */

@@ -41,6 +41,16 @@ guint                    atlas_basemap_source_get_n_filled   (AtlasBasemapSource
 const AtlasBasemapStyle *atlas_basemap_style_get             (gboolean                 dark);
 AtlasWorldDetail         atlas_basemap_detail_for_zoom       (double                   zoom_level,
                                                               int                      scale_factor);
+void                     atlas_basemap_draw                  (cairo_t                 *cr,
+                                                              const AtlasBasemapStyle *style,
+                                                              AtlasWorldGeometry      *geometry,
+                                                              guint                    zoom_level,
+                                                              double                   world_size,
+                                                              double                   origin_x,
+                                                              double                   origin_y,
+                                                              double                   width,
+                                                              double                   height,
+                                                              double                   scale);
 void                     atlas_basemap_render_tile           (cairo_t                 *cr,
                                                               const AtlasBasemapStyle *style,
                                                               AtlasWorldGeometry      *geometry,
