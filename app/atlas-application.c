@@ -13,6 +13,7 @@
 #include "atlas-convert.h"
 #include "atlas-countries.h"
 #include "atlas-format.h"
+#include "atlas-preferences-window.h"
 #include "atlas-window.h"
 #include "atlas-world-geometry.h"
 
@@ -357,6 +358,20 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = atlas_preferences_window_new (atlas_application_get_settings (self));
+
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -371,6 +386,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -385,6 +401,8 @@ atlas_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open",
                                          (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.toggle-sidebar",
@@ -417,6 +435,10 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>e", NULL });
 
   load_organizations (self);
+
+  g_signal_connect_object (atlas_application_get_settings (self), "changed::style",
+                           G_CALLBACK (atlas_application_apply_style), self, G_CONNECT_SWAPPED);
+  atlas_application_apply_style (self);
 }
 
 static void
@@ -477,6 +499,30 @@ atlas_application_get_organizations (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
   return self->organizations;
+}
+
+/**
+ * atlas_application_apply_style:
+ *
+ * Makes the windows light, dark or follow the system's style, as the
+ * settings say.  Called when the setting changes, and by a window that
+ * stops presenting, which is always dark.
+ */
+void
+atlas_application_apply_style (AtlasApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint style;
+
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  style = g_settings_get_enum (atlas_application_get_settings (self), "style");
+  adw_style_manager_set_color_scheme (adw_application_get_style_manager (ADW_APPLICATION (self)),
+                                      schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
 }
 
 /**

@@ -1571,7 +1571,10 @@ _atlas_window_set_presenting (AtlasWindow *self,
       gtk_revealer_set_reveal_child (self->playback_revealer, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->year_label), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
-      adw_style_manager_set_color_scheme (style, self->color_scheme_before);
+      if (ATLAS_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        atlas_application_apply_style (ATLAS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      else
+        adw_style_manager_set_color_scheme (style, self->color_scheme_before);
       adw_flap_set_reveal_flap (self->list_flap, self->list_was_revealed);
       adw_flap_set_reveal_flap (self->detail_flap, self->detail_was_revealed);
       gtk_search_bar_set_search_mode (self->search_bar, self->search_was_shown);
@@ -2532,17 +2535,33 @@ set_map_organizations (AtlasWindow        *self,
     }
 }
 
+/* The preference is the lanes a window starts with; each window may
+ * then choose others, until the preference changes again */
+static void
+lanes_setting_changed_cb (AtlasWindow *self,
+                          const char  *key,
+                          GSettings   *settings)
+{
+  atlas_timeline_pane_set_lanes (self->timeline_pane, g_settings_get_enum (settings, "timeline-lanes"));
+}
+
 /* GtkWindow:application is not a construct property: it is set after
  * construction, and this is where the window learns its settings. */
 static void
 application_changed_cb (AtlasWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings;
 
   if (!ATLAS_IS_APPLICATION (app))
     return;
 
+  settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
   restore_window_state (self);
+  g_signal_connect_object (settings, "changed::timeline-lanes", G_CALLBACK (lanes_setting_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  lanes_setting_changed_cb (self, "timeline-lanes", settings);
+  g_settings_bind (settings, "basemap", self->world_map, "basemap", G_SETTINGS_BIND_GET);
   atlas_detail_pane_set_organizations (self->detail_pane,
                                        atlas_application_get_organizations (ATLAS_APPLICATION (app)));
   set_map_organizations (self, atlas_application_get_organizations (ATLAS_APPLICATION (app)));

@@ -1654,10 +1654,10 @@ atlas_format_read_full (GBytes             *bytes,
                  ATLAS_FORMAT_VERSION);
   else if (doc.version > ATLAS_FORMAT_VERSION)
     add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
-                 _("the file is in format version %" G_GINT64_FORMAT ", written by a newer "
+                 _("the file is in format version %lld, written by a newer "
                    "Space Atlas; this version reads format version %d and will not open it "
                    "in part — update Space Atlas to open it"),
-                 doc.version, ATLAS_FORMAT_VERSION);
+                 (long long) doc.version, ATLAS_FORMAT_VERSION);
   else if (doc.records_kind != VALUE_ARRAY)
     add_problem (found, ATLAS_PROBLEM_FORMAT, "records",
                  doc.records_kind == VALUE_ABSENT ? _("is missing") : _("must be a list of records"));

@@ -487,8 +487,8 @@ read_date (EventContext *ctx,
 
   if (year < ATLAS_DATE_MIN_YEAR || year > ATLAS_DATE_MAX_YEAR)
     {
-      event_problem (ctx, member, _("the year %" G_GINT64_FORMAT " is not between 1 and 9999"),
-                     year);
+      event_problem (ctx, member, _("the year %lld is not between 1 and 9999"),
+                     (long long) year);
       return NULL;
     }
 
