@@ -6,12 +6,15 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "atlas-application.h"
 #include "atlas-convert.h"
 #include "atlas-countries.h"
+#include "atlas-export.h"
 #include "atlas-format.h"
 #include "atlas-preferences-window.h"
 #include "atlas-window.h"
@@ -40,6 +43,17 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this view of the data: a space-atlas://view?… link"), N_("LINK") },
+  { "view-string", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The same as --view"), N_("LINK") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Draw a picture of FILE’s map and timeline to OUT and exit, without opening a window: "
+       "PNG, SVG or PDF, as OUT’s extension says"), N_("OUT") },
+  /* Translators: WxH stands for width and height, as in 1600x900 */
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, the picture’s size in pixels: WIDTHxHEIGHT, 1600x900 unless given"), N_("WxH") },
+  /* Translators: the values are names, not to be translated */
+  { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, what the picture shows: timeline, map or both (the default)"), N_("VIEWS") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -197,6 +211,15 @@ atlas_application_handle_local_options (GApplication *application,
       return 2;
     }
 
+  if (g_variant_dict_contains (options, "export"))
+    return atlas_export_run_command_line (ATLAS_APPLICATION (application), options);
+
+  if (g_variant_dict_contains (options, "size") || g_variant_dict_contains (options, "show"))
+    {
+      g_printerr (_("space-atlas: --size and --show go with --export\n"));
+      return 2;
+    }
+
   return -1;
 }
 
@@ -235,7 +258,8 @@ atlas_application_command_line (GApplication            *application,
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
 
-  if (g_variant_dict_lookup (options, "view", "&s", &view_text))
+  if (g_variant_dict_lookup (options, "view-string", "&s", &view_text) ||
+      g_variant_dict_lookup (options, "view", "&s", &view_text))
     {
       g_autoptr(GError) error = NULL;
 
@@ -433,6 +457,8 @@ atlas_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>i", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export",
                                          (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export-picture",
+                                         (const char *[]) { "<Control><Shift>e", NULL });
 
   load_organizations (self);
 
@@ -499,6 +525,26 @@ atlas_application_get_organizations (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
   return self->organizations;
+}
+
+/**
+ * atlas_application_forget_settings:
+ *
+ * From now on, what the application and its windows change in their
+ * settings (the last file open, the window's size) lasts only as long
+ * as the process: for `space-atlas --export`, which opens a file that
+ * nobody opened.
+ */
+void
+atlas_application_forget_settings (AtlasApplication *self)
+{
+  g_autoptr(GSettingsBackend) backend = NULL;
+
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  backend = g_memory_settings_backend_new ();
+  g_clear_object (&self->settings);
+  self->settings = g_settings_new_with_backend (APP_ID, backend);
 }
 
 /**

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 AtlasApplication   *atlas_application_new                   (void);
 AtlasOrganizations *atlas_application_get_organizations     (AtlasApplication *self);
 GSettings          *atlas_application_get_settings          (AtlasApplication *self);
+void                atlas_application_forget_settings       (AtlasApplication *self);
 void                atlas_application_apply_style           (AtlasApplication *self);
 GFile              *atlas_application_get_bundled_data_file (void);
 int                 atlas_application_check_files           (const char * const *paths,

@@ -26,6 +26,8 @@ void                _atlas_window_set_filter       (AtlasWindow          *self,
 const AtlasViewState *_atlas_window_get_filter     (AtlasWindow          *self);
 AtlasTimeline      *_atlas_window_get_timeline     (AtlasWindow *self);
 AtlasWorldMap      *_atlas_window_get_world_map    (AtlasWindow *self);
+void                _atlas_window_add_toast        (AtlasWindow *self,
+                                                    AdwToast    *toast);
 void                _atlas_window_set_presenting   (AtlasWindow *self,
                                                     gboolean     presenting);
 gboolean            _atlas_window_get_presenting   (AtlasWindow *self);

@@ -10,6 +10,7 @@
 
 #include "atlas-countries.h"
 #include "atlas-detail-pane.h"
+#include "atlas-export-dialog.h"
 #include "atlas-facets.h"
 #include "atlas-filter.h"
 #include "atlas-filter-bar.h"
@@ -1832,6 +1833,7 @@ update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_file && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-picture", has_file);
 }
 
 static void
@@ -2445,6 +2447,28 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
+/* A picture of the map and the timeline: PNG, SVG or PDF */
+static void
+export_picture_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (atlas_export_dialog_new (ATLAS_WINDOW (widget))));
+}
+
+/**
+ * _atlas_window_add_toast:
+ * @toast: (transfer full): what to say
+ *
+ * Shows @toast over the window's content.
+ */
+void
+_atlas_window_add_toast (AtlasWindow *self,
+                         AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Window state */
 
 static void
@@ -2722,6 +2746,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, previous_view_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-view", NULL, go_to_view_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-picture", NULL, export_picture_action);
 }
 
 static void

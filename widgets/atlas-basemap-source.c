@@ -275,6 +275,8 @@ draw_graticule (cairo_t                 *cr,
                 double                   scale)
 {
   double step = graticule_step (zoom_level);
+  /* Meridians end where the world does, past the poles it shows */
+  double top = MAX (0., -origin_y), bottom = MIN (height, world_size - origin_y);
 
   for (double lon = -180.; lon < 180.; lon += step)
     {
@@ -284,11 +286,11 @@ draw_graticule (cairo_t                 *cr,
       x = fmod (x, world_size);
       if (x < 0)
         x += world_size;
-      for (; x < width + 1.; x += world_size)
+      for (; x < width + 1. && bottom > top; x += world_size)
         if (x > -1.)
           {
-            cairo_move_to (cr, round (x * 2) / 2, 0);
-            cairo_line_to (cr, round (x * 2) / 2, height);
+            cairo_move_to (cr, round (x * 2) / 2, top);
+            cairo_line_to (cr, round (x * 2) / 2, bottom);
           }
     }
 
