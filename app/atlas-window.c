@@ -1606,6 +1606,37 @@ present_action (GtkWidget  *widget,
 }
 
 /* While presenting, the keyboard drives the talk */
+/* GTK 4.8's list view takes Tab from row to row, which would make a
+ * keyboard user walk through every record to reach the map: Tab leaves
+ * the list instead, and the arrow keys move within it.  The list is made
+ * unfocusable for the move so that the window's focus chain skips its
+ * rows. */
+static gboolean
+list_tab_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             AtlasWindow           *self)
+{
+  GtkWidget *list = GTK_WIDGET (self->record_list);
+  GtkDirectionType direction;
+  gboolean moved;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0 ?
+              GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return moved;
+}
+
 static gboolean
 presentation_key_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -2755,6 +2786,7 @@ atlas_window_init (AtlasWindow *self)
   GtkListItemFactory *factory;
   GtkEventController *shortcuts;
   GtkEventController *presentation_keys;
+  GtkEventController *list_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2828,6 +2860,10 @@ atlas_window_init (AtlasWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                           gtk_named_action_new ("win.delete-record")));
   gtk_widget_add_controller (GTK_WIDGET (self->record_list), shortcuts);
+  list_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (list_tab_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->record_list), list_keys);
   update_history_menu (self);
   update_actions (self);
 

@@ -151,6 +151,89 @@ test_selection_shows_details (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The key controller the window gives its list for Tab */
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+static gboolean
+map_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (_atlas_window_get_world_map (data))) &&
+         gtk_widget_get_width (GTK_WIDGET (_atlas_window_get_world_map (data))) > 0;
+}
+
+static gboolean
+focus_is_in_list (gpointer data)
+{
+  AtlasWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (_atlas_window_get_record_list (window)));
+}
+
+/* Tab leaves the list of records for the next part of the window, and
+ * Shift+Tab for the one before, rather than walking through every row */
+static void
+test_tab_leaves_list (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  GtkListView *list = _atlas_window_get_record_list (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  RowSearch search = { GTK_WIDGET (list), rows };
+  GtkEventController *keys = find_key_controller (GTK_WIDGET (list));
+  GtkWidget *focus;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  wait_for (has_rows, &search);
+  wait_for (map_is_mapped, window);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[1])));
+  g_assert_true (focus_is_in_list (window));
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus_is_in_list (window));
+  /* to the map's side of the window: its zoom buttons, over it */
+  g_test_message ("Tab went to a %s, %s, in a %s", G_OBJECT_TYPE_NAME (focus), gtk_widget_get_tooltip_text (focus), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (focus))));
+  {
+    graphene_rect_t map_bounds, focus_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (_atlas_window_get_world_map (window)),
+                                              GTK_WIDGET (window), &map_bounds));
+    g_assert_true (gtk_widget_compute_bounds (focus, GTK_WIDGET (window), &focus_bounds));
+    g_assert_true (graphene_rect_contains_rect (&map_bounds, &focus_bounds));
+  }
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[1])));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_false (focus_is_in_list (window));
+
+  /* Other keys stay with the list */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (rows->pdata[1])));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_false (handled);
+  g_assert_true (focus_is_in_list (window));
+  g_assert_true (gtk_widget_get_can_focus (GTK_WIDGET (list)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 collect_label_text (GtkWidget *widget,
                     GString   *text)
@@ -618,6 +701,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens-bundled-data-set", test_opens_bundled_data_set);
   g_test_add_func ("/window/selection-shows-details", test_selection_shows_details);
+  g_test_add_func ("/window/tab-leaves-list", test_tab_leaves_list);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
