@@ -497,7 +497,6 @@ atlas_application_init (AtlasApplication *self)
   self->organizations = atlas_organizations_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore international space cooperation on a "
                                               "timeline and a world map.\n\n"
