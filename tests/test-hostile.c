@@ -432,7 +432,7 @@ test_big_file_in_background (void)
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   Progress progress = { fractions, cancellable };
   Result r = { 0 };
-  gint64 longest;
+  gint64 longest, started, took;
   gulong handler;
 
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
@@ -451,17 +451,23 @@ test_big_file_in_background (void)
   g_array_set_size (fractions, 0);
   progress.cancel_at_first = NULL;
   start_measure ();
+  started = g_get_monotonic_time ();
   atlas_document_load_async (document, file, NULL, loaded_cb, &r);
   longest = run_until_done (&r);
-  g_test_message ("%u progress notifications, main loop still for at most %.1f ms, %.1f MB for a %.1f MB file",
-                  fractions->len, longest / 1e3, measured () / 1e6, g_bytes_get_size (bytes) / 1e6);
+  took = g_get_monotonic_time () - started;
+  g_test_message ("%u progress notifications in %.0f ms, main loop still for at most %.1f ms, "
+                  "%.1f MB for a %.1f MB file", fractions->len, took / 1e3, longest / 1e3,
+                  measured () / 1e6, g_bytes_get_size (bytes) / 1e6);
   g_assert_true (r.ok);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (atlas_document_get_store (document))), ==, n_records);
   g_assert_cmpuint (fractions->len, >=, 3);
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
   g_assert_cmpfloat (atlas_document_get_load_progress (document), ==, 1.);
-  g_assert_cmpint (longest, <, limit_usec (0.2));
+  /* The main loop turns all along: it stops for a small part of the
+   * load at most (making the records the store's, on the main thread),
+   * however busy the machine is */
+  g_assert_cmpint (longest, <, took / 4);
   g_assert_cmpuint (measured (), <=, 3 * g_bytes_get_size (bytes));
   result_clear (&r);
 

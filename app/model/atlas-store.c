@@ -487,6 +487,17 @@ compare_records (gconstpointer a,
   return atlas_partnership_compare (*(AtlasPartnership **) a, *(AtlasPartnership **) b);
 }
 
+/* Files are written sorted: a pass over them is cheaper than a sort */
+static gboolean
+is_sorted (GPtrArray *records)
+{
+  for (guint i = 1; i < records->len; i++)
+    if (atlas_partnership_compare (g_ptr_array_index (records, i - 1), g_ptr_array_index (records, i)) > 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * atlas_store_set_records:
  * @records: (element-type AtlasPartnership): records with unique ids
@@ -518,7 +529,8 @@ atlas_store_set_records (AtlasStore *self,
       if (!g_hash_table_insert (self->by_id, (gpointer) atlas_partnership_get_id (record), record))
         g_critical ("Two records have the id “%s”", atlas_partnership_get_id (record));
     }
-  g_ptr_array_sort (self->records, compare_records);
+  if (!is_sorted (self->records))
+    g_ptr_array_sort (self->records, compare_records);
 
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra ? json_object_ref (extra) : NULL;
@@ -685,6 +697,12 @@ load_thread (GTask        *task,
 
   data->records = atlas_format_read_file_full (data->file, load_progress_cb, data->progress,
                                                cancellable, &data->extra, &data->problems, &error);
+
+  /* In the order the store keeps them, here rather than on the main
+   * thread in atlas_store_set_records() */
+  if (data->records != NULL && !is_sorted (data->records))
+    g_ptr_array_sort (data->records, compare_records);
+
   if (error != NULL)
     g_task_return_error (task, error);
   else
