@@ -105,13 +105,13 @@ update_preview_cb (gpointer user_data)
   AtlasExportDialog *self = user_data;
   AtlasExportOptions options;
   g_autoptr(GdkTexture) texture = NULL;
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   self->preview_source = 0;
 
+  /* A pixel of the texture is a pixel of the dialog: the picture is
+   * as large as the texture, and its frame fits it */
   atlas_export_dialog_get_options (self, &options);
-  texture = atlas_export_render_preview (self->window, &options,
-                                         PREVIEW_WIDTH * scale_factor, PREVIEW_HEIGHT * scale_factor);
+  texture = atlas_export_render_preview (self->window, &options, PREVIEW_WIDTH, PREVIEW_HEIGHT);
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
 
   return G_SOURCE_REMOVE;

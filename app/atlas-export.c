@@ -720,6 +720,14 @@ session_render (Session                  *session,
       return NULL;
     }
 
+  if (options->format == ATLAS_EXPORT_FORMAT_PNG && width * height > ATLAS_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The picture would be %d × %d pixels; it can have at most %.0f million"),
+                   (int) ceil (width), (int) ceil (height), ATLAS_EXPORT_MAX_PIXELS / 1e6);
+      return NULL;
+    }
+
   switch (options->format)
     {
     case ATLAS_EXPORT_FORMAT_SVG:
@@ -968,6 +976,14 @@ atlas_export_run_command_line (AtlasApplication *application,
     {
       g_printerr (_("space-atlas --export: --size takes WIDTHxHEIGHT in pixels, each from 1 to %d, "
                     "such as 1600x900\n"), ATLAS_EXPORT_MAX_SIZE);
+      return 2;
+    }
+
+  if (export_options.format == ATLAS_EXPORT_FORMAT_PNG &&
+      (double) export_options.width * export_options.height > ATLAS_EXPORT_MAX_PIXELS)
+    {
+      g_printerr (_("space-atlas --export: a PNG can have at most %.0f million pixels\n"),
+                  ATLAS_EXPORT_MAX_PIXELS / 1e6);
       return 2;
     }
 

@@ -40,8 +40,10 @@ typedef enum
   ATLAS_EXPORT_FORMAT_PDF,
 } AtlasExportFormat;
 
-/* The largest side of a picture, in pixels or points */
+/* The largest side of a picture, in pixels or points, and the most
+ * pixels a PNG may have (400 MB to draw) */
 #define ATLAS_EXPORT_MAX_SIZE 16384
+#define ATLAS_EXPORT_MAX_PIXELS 100000000.
 #define ATLAS_EXPORT_DEFAULT_WIDTH 1600
 #define ATLAS_EXPORT_DEFAULT_HEIGHT 900
 

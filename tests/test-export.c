@@ -701,6 +701,21 @@ test_dialog (void)
   g_assert_cmpint (options.width, ==, 0);
   g_assert_cmpfloat (options.scale, ==, 1.);
 
+  /* A folder that is not there: the dialog says so, and stays */
+  {
+    g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/folder/picture.png");
+    GtkWidget *error_dialog = NULL;
+
+    g_assert_false (atlas_export_dialog_save (ATLAS_EXPORT_DIALOG (dialog), nowhere));
+    g_assert_nonnull (dialog);
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (dialog))
+        error_dialog = l->data;
+    g_assert_nonnull (error_dialog);
+    gtk_window_destroy (GTK_WINDOW (error_dialog));
+  }
+
   /* The file's extension says the format; the dialog goes once done */
   g_assert_true (atlas_export_dialog_save (ATLAS_EXPORT_DIALOG (dialog), file));
   g_assert_null (dialog);
@@ -813,6 +828,11 @@ test_cli_usage (void)
   /* --view is the same as --view-string */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "--export", path, "--view", "nonsense", fixture, NULL), ==, 2);
+
+  /* Too many pixels to draw: refused, nothing written */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--export", path, "--size", "16000x16000", fixture, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "million"));
 
   /* An extension that is no format, two files, --size alone */
   g_clear_pointer (&err, g_free);
