@@ -68,6 +68,33 @@ test_days (void)
   g_assert_cmpfloat (atlas_time_scale_to_day (&scale, -2.5), ==, day (1999, 12, 31));
 }
 
+/* Day numbers are GDate's Julian days, for every day of years 1 to 9999 */
+static void
+test_days_as_gdate (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  for (guint32 julian = ATLAS_TIME_FIRST_DAY; julian <= ATLAS_TIME_LAST_DAY; julian++)
+    {
+      int year, month, day;
+
+      g_date_set_julian (&date, julian);
+      g_assert_true (atlas_time_day_to_date (julian + 0.5, &year, &month, &day));
+      if (year != g_date_get_year (&date) || month != (int) g_date_get_month (&date) || day != g_date_get_day (&date))
+        g_error ("Day %u is %d-%d-%d, not %d-%d-%d", julian, year, month, day,
+                 g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      if (atlas_time_day_from_date (year, month, day) != julian)
+        g_error ("%d-%d-%d is day %g, not %u", year, month, day, atlas_time_day_from_date (year, month, day), julian);
+    }
+
+  /* Out of range: clamped */
+  g_assert_cmpfloat (atlas_time_day_from_date (0, 0, 0), ==, ATLAS_TIME_FIRST_DAY);
+  g_assert_cmpfloat (atlas_time_day_from_date (10000, 13, 32), ==, ATLAS_TIME_LAST_DAY);
+  g_assert_cmpfloat (atlas_time_day_from_date (2023, 2, 29), ==, atlas_time_day_from_date (2023, 2, 28));
+  g_assert_cmpfloat (atlas_time_day_from_date (2024, 2, 30), ==, atlas_time_day_from_date (2024, 2, 29));
+}
+
 static void
 test_period_end (void)
 {
@@ -405,6 +432,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/time-scale/days", test_days);
+  g_test_add_func ("/time-scale/days-as-gdate", test_days_as_gdate);
   g_test_add_func ("/time-scale/period-end", test_period_end);
   g_test_add_func ("/time-scale/ticks/days", test_ticks_days);
   g_test_add_func ("/time-scale/ticks/months", test_ticks_months);
