@@ -19,6 +19,14 @@
  * (:selected-country); the selection model's selected item is
  * highlighted.
  *
+ * An item's expressions are read once per item object: what they gave
+ * is kept, as small integer ids of countries and organizations, in an
+ * AtlasItemCache for as long as the item lives, so that items a filter
+ * takes out and puts back are not read again.  Items must not change in
+ * place; replace them in the model instead.  Counts are kept in arrays
+ * indexed by those ids, and a change of the model is taken in with one
+ * pass over the items it adds and removes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-world-map"
@@ -33,17 +41,37 @@
 #include "atlas-basemap-source.h"
 #include "atlas-choropleth-layer.h"
 #include "atlas-countries.h"
+#include "atlas-item-cache.h"
 #include "atlas-marker-layer.h"
 #include "atlas-world-geometry.h"
 #include "atlas-world-map.h"
 #include "atlas-world-map-private.h"
 
-/* An item, as read through the expressions */
+/* An item, as read through the expressions: ids of countries, then of
+ * organizations; shared by the cache and the list of items */
 typedef struct
 {
-  GStrv countries;
-  GStrv organizations;
+  guint   ref_count;
+  guint16 n_countries;
+  guint16 n_organizations;
+  guint32 ids[];
 } ItemInfo;
+
+/* A country code items gave, interned */
+typedef struct
+{
+  char    *code;
+  gboolean known;
+  guint    n_territory;
+  guint32 *territory;   /* the current countries it is drawn on: ids */
+} Country;
+
+/* Counts by id, with a stamp per id to count each once per item */
+typedef struct
+{
+  guint *counts;
+  guint *stamps;
+} Tally;
 
 typedef struct
 {
@@ -76,8 +104,25 @@ struct _AtlasWorldMap
   GtkExpression        *countries_expression;
   GtkExpression        *organizations_expression;
   GPtrArray            *items;               /* ItemInfo, as the model */
+  AtlasItemCache       *cache;               /* item → ItemInfo */
   guint                 selected_position;
 
+  /* Interned: code → id + 1, and id → Country or organization id */
+  GHashTable           *country_ids;
+  GPtrArray            *countries;
+  GHashTable           *organization_ids;
+  GPtrArray            *organization_keys;
+  GPtrArray            *organization_members; /* id → GArray of country ids, or NULL */
+  gboolean              members_valid;
+  guint                 n_alloc_countries;
+  guint                 n_alloc_organizations;
+  Tally                 tally_counts;        /* by country id */
+  Tally                 tally_territory;     /* by country id */
+  Tally                 tally_members;       /* by country id */
+  Tally                 tally_organizations; /* by organization id */
+  guint                 stamp;
+
+  /* The counts as tables, built from the arrays when they change */
   GHashTable           *counts;              /* code as given → items */
   GHashTable           *territory_counts;    /* current country → items on its territory */
   GHashTable           *member_counts;       /* current country → items of its organizations */
@@ -141,12 +186,33 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static void
-item_info_free (ItemInfo *info)
+static ItemInfo *
+item_info_ref (ItemInfo *info)
 {
-  g_strfreev (info->countries);
-  g_strfreev (info->organizations);
-  g_free (info);
+  info->ref_count++;
+  return info;
+}
+
+static void
+item_info_unref (ItemInfo *info)
+{
+  if (info != NULL && --info->ref_count == 0)
+    g_free (info);
+}
+
+static void
+country_free (Country *country)
+{
+  g_free (country->code);
+  g_free (country->territory);
+  g_free (country);
+}
+
+static void
+free_members (GArray *members)
+{
+  if (members != NULL)
+    g_array_unref (members);
 }
 
 static void
@@ -171,12 +237,6 @@ replace_str (char       **str,
   return TRUE;
 }
 
-static GHashTable *
-new_count_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
 static GStrv
 evaluate_strv (GtkExpression *expression,
                gpointer       item)
@@ -196,18 +256,6 @@ evaluate_strv (GtkExpression *expression,
   return g_value_dup_boxed (&value);
 }
 
-static ItemInfo *
-read_item (AtlasWorldMap *self,
-           guint          position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  ItemInfo *info = g_new0 (ItemInfo, 1);
-
-  info->countries = evaluate_strv (self->countries_expression, item);
-  info->organizations = evaluate_strv (self->organizations_expression, item);
-  return info;
-}
-
 /* The current countries on whose territory @code is drawn */
 static const char * const *
 get_territory (const char  *code,
@@ -221,6 +269,238 @@ get_territory (const char  *code,
   single[0] = code;
   single[1] = NULL;
   return single;
+}
+
+/* Interning */
+
+static void
+tally_grow (Tally *tally,
+            guint  old_size,
+            guint  new_size)
+{
+  tally->counts = g_renew (guint, tally->counts, new_size);
+  tally->stamps = g_renew (guint, tally->stamps, new_size);
+  memset (tally->counts + old_size, 0, (new_size - old_size) * sizeof (guint));
+  memset (tally->stamps + old_size, 0, (new_size - old_size) * sizeof (guint));
+}
+
+static void
+tally_clear (Tally *tally,
+             guint  size)
+{
+  if (size > 0)
+    memset (tally->counts, 0, size * sizeof (guint));
+}
+
+static void
+tally_free (Tally *tally)
+{
+  g_clear_pointer (&tally->counts, g_free);
+  g_clear_pointer (&tally->stamps, g_free);
+}
+
+/* Adds @delta to @id's count, once per item (stamp) */
+static inline void
+tally_add (Tally   *tally,
+           guint32  id,
+           guint    stamp,
+           int      delta)
+{
+  if (tally->stamps[id] == stamp)
+    return;
+
+  tally->stamps[id] = stamp;
+  tally->counts[id] += delta;
+}
+
+static guint32
+intern_country (AtlasWorldMap *self,
+                const char    *code)
+{
+  gpointer value = g_hash_table_lookup (self->country_ids, code);
+  const char *single[2];
+  const char * const *territory;
+  Country *country;
+  guint32 id;
+  guint n;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  id = self->countries->len;
+  country = g_new0 (Country, 1);
+  country->code = g_strdup (code);
+  country->known = atlas_countries_is_known (code);
+  g_ptr_array_add (self->countries, country);
+  g_hash_table_insert (self->country_ids, country->code, GUINT_TO_POINTER (id + 1));
+
+  if (self->countries->len > self->n_alloc_countries)
+    {
+      guint size = MAX (64, self->n_alloc_countries * 2);
+
+      tally_grow (&self->tally_counts, self->n_alloc_countries, size);
+      tally_grow (&self->tally_territory, self->n_alloc_countries, size);
+      tally_grow (&self->tally_members, self->n_alloc_countries, size);
+      self->n_alloc_countries = size;
+    }
+
+  /* The current countries it is drawn on are interned too */
+  territory = get_territory (code, single);
+  n = g_strv_length ((char **) territory);
+  country->n_territory = n;
+  country->territory = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    country->territory[i] = territory[i] == code ? id : intern_country (self, territory[i]);
+
+  return id;
+}
+
+static inline Country *
+get_country (AtlasWorldMap *self,
+             guint32        id)
+{
+  return g_ptr_array_index (self->countries, id);
+}
+
+static inline const char *
+get_organization_key (AtlasWorldMap *self,
+                      guint32        id)
+{
+  return g_ptr_array_index (self->organization_keys, id);
+}
+
+/* The member countries of an organization, as country ids */
+static void
+resolve_members (AtlasWorldMap *self,
+                 guint32        id)
+{
+  Organization *organization = g_hash_table_lookup (self->organizations, get_organization_key (self, id));
+  GArray *members = NULL;
+
+  if (organization != NULL && organization->members != NULL && organization->members[0] != NULL)
+    {
+      members = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint k = 0; organization->members[k] != NULL; k++)
+        {
+          guint32 member = intern_country (self, organization->members[k]);
+          g_array_append_val (members, member);
+        }
+    }
+
+  free_members (g_ptr_array_index (self->organization_members, id));
+  g_ptr_array_index (self->organization_members, id) = members;
+}
+
+static guint32
+intern_organization (AtlasWorldMap *self,
+                     const char    *key)
+{
+  gpointer value = g_hash_table_lookup (self->organization_ids, key);
+  char *copy;
+  guint32 id;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  id = self->organization_keys->len;
+  copy = g_strdup (key);
+  g_ptr_array_add (self->organization_keys, copy);
+  g_ptr_array_add (self->organization_members, NULL);
+  g_hash_table_insert (self->organization_ids, copy, GUINT_TO_POINTER (id + 1));
+
+  if (self->organization_keys->len > self->n_alloc_organizations)
+    {
+      guint size = MAX (64, self->n_alloc_organizations * 2);
+
+      tally_grow (&self->tally_organizations, self->n_alloc_organizations, size);
+      self->n_alloc_organizations = size;
+    }
+
+  resolve_members (self, id);
+  return id;
+}
+
+/* After organizations changed; counts must then be counted again */
+static void
+ensure_members (AtlasWorldMap *self)
+{
+  if (self->members_valid)
+    return;
+
+  for (guint i = 0; i < self->organization_keys->len; i++)
+    resolve_members (self, i);
+  self->members_valid = TRUE;
+}
+
+/* Reading items */
+
+static ItemInfo *
+read_item (AtlasWorldMap *self,
+           gpointer       item)
+{
+  g_auto(GStrv) countries = evaluate_strv (self->countries_expression, item);
+  g_auto(GStrv) organizations = evaluate_strv (self->organizations_expression, item);
+  guint n_countries = countries ? MIN (g_strv_length (countries), G_MAXUINT16) : 0;
+  guint n_organizations = organizations ? MIN (g_strv_length (organizations), G_MAXUINT16) : 0;
+  ItemInfo *info = g_malloc (sizeof (ItemInfo) + (n_countries + n_organizations) * sizeof (guint32));
+
+  info->ref_count = 1;
+  info->n_countries = n_countries;
+  info->n_organizations = n_organizations;
+  for (guint i = 0; i < n_countries; i++)
+    info->ids[i] = intern_country (self, countries[i]);
+  for (guint i = 0; i < n_organizations; i++)
+    info->ids[n_countries + i] = intern_organization (self, organizations[i]);
+
+  return info;
+}
+
+/* What the map knows of the item at @position: read once per item object */
+static ItemInfo *
+get_item_info (AtlasWorldMap *self,
+               guint          position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  ItemInfo *info;
+
+  if (item == NULL)
+    {
+      info = g_new0 (ItemInfo, 1);
+      info->ref_count = 1;
+      return info;
+    }
+
+  info = atlas_item_cache_lookup (self->cache, item);
+  if (info == NULL)
+    {
+      info = read_item (self, item);
+      atlas_item_cache_insert (self->cache, item, info);
+    }
+
+  return item_info_ref (info);
+}
+
+static inline const guint32 *
+item_info_get_countries (const ItemInfo *info)
+{
+  return info->ids;
+}
+
+static inline const guint32 *
+item_info_get_organizations (const ItemInfo *info)
+{
+  return info->ids + info->n_countries;
+}
+
+static gboolean
+item_info_has_country (AtlasWorldMap  *self,
+                       const ItemInfo *info,
+                       const char     *code)
+{
+  for (guint i = 0; i < info->n_countries; i++)
+    if (g_strcmp0 (get_country (self, info->ids[i])->code, code) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -684,14 +964,13 @@ update_selected_item (AtlasWorldMap *self)
     info = g_ptr_array_index (self->items, self->selected_position);
 
   /* Partners: the countries, then organizations' headquarters elsewhere */
-  for (guint i = 0; info != NULL && info->countries != NULL && info->countries[i] != NULL; i++)
+  for (guint i = 0; info != NULL && i < info->n_countries; i++)
     {
-      const char *single[2];
-      const char * const *codes = get_territory (info->countries[i], single);
-      const AtlasWorldShape *shape = lookup_place (info->countries[i]);
+      Country *country = get_country (self, item_info_get_countries (info)[i]);
+      const AtlasWorldShape *shape = lookup_place (country->code);
 
-      for (guint j = 0; codes[j] != NULL; j++)
-        add_unique (territory, codes[j]);
+      for (guint j = 0; j < country->n_territory; j++)
+        add_unique (territory, get_country (self, country->territory[j])->code);
 
       if (shape != NULL && add_unique (places, shape->code))
         {
@@ -700,9 +979,10 @@ update_selected_item (AtlasWorldMap *self)
         }
     }
 
-  for (guint i = 0; info != NULL && info->organizations != NULL && info->organizations[i] != NULL; i++)
+  for (guint i = 0; info != NULL && i < info->n_organizations; i++)
     {
-      Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[i]);
+      Organization *organization = g_hash_table_lookup (self->organizations,
+                                                        get_organization_key (self, item_info_get_organizations (info)[i]));
       const AtlasWorldShape *shape;
 
       if (organization == NULL || organization->headquarters == NULL)
@@ -722,8 +1002,7 @@ update_selected_item (AtlasWorldMap *self)
       GtkWidget *marker = atlas_marker_layer_get_marker (self->markers, i);
       const char *code = g_object_get_data (G_OBJECT (marker), "atlas-country");
 
-      if (code != NULL && info != NULL && info->countries != NULL &&
-          g_strv_contains ((const char * const *) info->countries, code))
+      if (code != NULL && info != NULL && item_info_has_country (self, info, code))
         gtk_widget_add_css_class (marker, "highlighted");
       else
         gtk_widget_remove_css_class (marker, "highlighted");
@@ -736,92 +1015,90 @@ update_selected_item (AtlasWorldMap *self)
 
 /* Counting */
 
-/* Counts are kept as they go: a change to the model adds or takes away
- * the part of the items it adds or removes, and nothing else is read */
+/* Adds an item's part to the counts (@delta 1), or takes it away (-1).
+ * Each item counts once per country, even if named twice or through a
+ * former country and its successor, and once per organization. */
 static void
-adjust (GHashTable *table,
-        const char *key,
-        int         delta)
+count_item (AtlasWorldMap  *self,
+            const ItemInfo *info,
+            int             delta)
 {
-  gpointer stored_key = NULL, value = NULL;
-  int count;
+  const guint32 *countries = item_info_get_countries (info);
+  const guint32 *organizations = item_info_get_organizations (info);
+  guint stamp = ++self->stamp;
 
-  /* Taken out and put back with the same key: nothing is copied */
-  if (!g_hash_table_steal_extended (table, key, &stored_key, &value))
-    stored_key = g_strdup (key);
-
-  count = (int) GPOINTER_TO_UINT (value) + delta;
-  if (count > 0)
-    g_hash_table_insert (table, stored_key, GUINT_TO_POINTER (count));
-  else
-    g_free (stored_key);
-}
-
-/* A small set of strings, to count each once per item */
-typedef struct
-{
-  const char *values[64];
-  guint       n_values;
-} Seen;
-
-static gboolean
-add_once (Seen       *seen,
-          const char *value)
-{
-  for (guint i = 0; i < seen->n_values; i++)
-    if (strcmp (seen->values[i], value) == 0)
-      return FALSE;
-
-  if (seen->n_values == G_N_ELEMENTS (seen->values))
-    return FALSE;
-
-  seen->values[seen->n_values++] = value;
-  return TRUE;
-}
-
-/* Adds an item's part to the counts (@delta 1), or takes it away (-1) */
-static void
-count_item (AtlasWorldMap *self,
-            ItemInfo      *info,
-            int            delta)
-{
-  Seen seen = { { NULL }, 0 }, territory = { { NULL }, 0 }, members = { { NULL }, 0 };
-
-  /* Each item counts once per country, even if named twice or through a
-   * former country and its successor */
-  for (guint j = 0; info->countries != NULL && info->countries[j] != NULL; j++)
+  /* Stamps start again from 1: none may be left from the last round */
+  if (G_UNLIKELY (stamp == 0))
     {
-      const char *single[2];
-      const char * const *codes;
-
-      if (!atlas_countries_is_known (info->countries[j]) || !add_once (&seen, info->countries[j]))
-        continue;
-
-      adjust (self->counts, info->countries[j], delta);
-      codes = get_territory (info->countries[j], single);
-      for (guint k = 0; codes[k] != NULL; k++)
-        if (add_once (&territory, codes[k]))
-          adjust (self->territory_counts, codes[k], delta);
+      memset (self->tally_counts.stamps, 0, self->n_alloc_countries * sizeof (guint));
+      memset (self->tally_territory.stamps, 0, self->n_alloc_countries * sizeof (guint));
+      memset (self->tally_members.stamps, 0, self->n_alloc_countries * sizeof (guint));
+      memset (self->tally_organizations.stamps, 0, self->n_alloc_organizations * sizeof (guint));
+      stamp = self->stamp = 1;
     }
 
-  for (guint j = 0; info->organizations != NULL && info->organizations[j] != NULL; j++)
+  for (guint j = 0; j < info->n_countries; j++)
     {
-      Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[j]);
+      Country *country = get_country (self, countries[j]);
 
-      if (!add_once (&seen, info->organizations[j]))
+      if (!country->known || self->tally_counts.stamps[countries[j]] == stamp)
         continue;
 
-      adjust (self->organization_counts, info->organizations[j], delta);
-      for (guint k = 0; organization != NULL && organization->members != NULL &&
-                        organization->members[k] != NULL; k++)
-        if (add_once (&members, organization->members[k]))
-          adjust (self->member_counts, organization->members[k], delta);
+      tally_add (&self->tally_counts, countries[j], stamp, delta);
+      for (guint k = 0; k < country->n_territory; k++)
+        tally_add (&self->tally_territory, country->territory[k], stamp, delta);
     }
+
+  for (guint j = 0; j < info->n_organizations; j++)
+    {
+      GArray *members;
+
+      if (self->tally_organizations.stamps[organizations[j]] == stamp)
+        continue;
+
+      tally_add (&self->tally_organizations, organizations[j], stamp, delta);
+      members = g_ptr_array_index (self->organization_members, organizations[j]);
+      for (guint k = 0; members != NULL && k < members->len; k++)
+        tally_add (&self->tally_members, g_array_index (members, guint32, k), stamp, delta);
+    }
+}
+
+static GHashTable *
+new_count_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The counts that are not zero, by code */
+static GHashTable *
+tally_to_table (AtlasWorldMap *self,
+                const Tally   *tally,
+                gboolean       organizations)
+{
+  GHashTable *table = new_count_table ();
+  guint n = organizations ? self->organization_keys->len : self->countries->len;
+
+  for (guint id = 0; id < n; id++)
+    if (tally->counts[id] > 0)
+      g_hash_table_insert (table,
+                           g_strdup (organizations ? get_organization_key (self, id) : get_country (self, id)->code),
+                           GUINT_TO_POINTER (tally->counts[id]));
+
+  return table;
 }
 
 static void
 counts_changed (AtlasWorldMap *self)
 {
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->territory_counts, g_hash_table_unref);
+  g_clear_pointer (&self->member_counts, g_hash_table_unref);
+  g_clear_pointer (&self->organization_counts, g_hash_table_unref);
+  self->counts = tally_to_table (self, &self->tally_counts, FALSE);
+  self->territory_counts = tally_to_table (self, &self->tally_territory, FALSE);
+  self->member_counts = tally_to_table (self, &self->tally_members, FALSE);
+  self->organization_counts = tally_to_table (self, &self->tally_organizations, TRUE);
+
   atlas_choropleth_layer_set_counts (self->choropleth, self->territory_counts, self->member_counts);
   update_legend (self);
   update_markers (self);
@@ -831,10 +1108,11 @@ counts_changed (AtlasWorldMap *self)
 static void
 recount (AtlasWorldMap *self)
 {
-  g_hash_table_remove_all (self->counts);
-  g_hash_table_remove_all (self->territory_counts);
-  g_hash_table_remove_all (self->member_counts);
-  g_hash_table_remove_all (self->organization_counts);
+  ensure_members (self);
+  tally_clear (&self->tally_counts, self->n_alloc_countries);
+  tally_clear (&self->tally_territory, self->n_alloc_countries);
+  tally_clear (&self->tally_members, self->n_alloc_countries);
+  tally_clear (&self->tally_organizations, self->n_alloc_organizations);
 
   for (guint i = 0; i < self->items->len; i++)
     count_item (self, g_ptr_array_index (self->items, i), 1);
@@ -849,7 +1127,7 @@ reread_items (AtlasWorldMap *self)
 
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (self->items, read_item (self, i));
+    g_ptr_array_add (self->items, get_item_info (self, i));
 
   recount (self);
 }
@@ -861,22 +1139,59 @@ items_changed_cb (AtlasWorldMap *self,
                   guint          added,
                   GListModel    *model)
 {
-  removed = MIN (removed, self->items->len - MIN (position, self->items->len));
+  guint old_n = self->items->len;
+  guint new_n, tail;
+  gboolean recount_all;
+  gpointer *data;
 
-  /* Read only what was added; forget what was removed */
+  position = MIN (position, old_n);
+  removed = MIN (removed, old_n - position);
+  new_n = old_n - removed + added;
+  tail = old_n - position - removed;
+
+  /* Counting all that stays is cheaper than taking away and adding
+   * what changed, when most changed (filters) */
+  recount_all = removed + added > new_n || !self->members_valid;
+
+  /* Forget what was removed, then make room for what was added: one
+   * move of the items after them */
   for (guint i = 0; i < removed; i++)
-    count_item (self, g_ptr_array_index (self->items, position + i), -1);
-  g_ptr_array_remove_range (self->items, position, removed);
-
-  for (guint i = 0; i < added; i++)
     {
-      ItemInfo *info = read_item (self, position + i);
+      ItemInfo *info = g_ptr_array_index (self->items, position + i);
 
-      g_ptr_array_insert (self->items, position + i, info);
-      count_item (self, info, 1);
+      if (!recount_all)
+        count_item (self, info, -1);
+      item_info_unref (info);
     }
 
-  counts_changed (self);
+  if (new_n > old_n)
+    g_ptr_array_set_size (self->items, new_n);
+  data = self->items->pdata;
+  if (tail > 0)
+    memmove (data + position + added, data + position + removed, tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    data[position + i] = NULL;
+  if (new_n < old_n)
+    {
+      /* What is past the end was moved or freed already */
+      memset (data + new_n, 0, (old_n - new_n) * sizeof (gpointer));
+      g_ptr_array_set_size (self->items, new_n);
+    }
+
+  /* Read only what was added, or take it from the cache */
+  for (guint i = 0; i < added; i++)
+    {
+      ItemInfo *info = get_item_info (self, position + i);
+
+      data[position + i] = info;
+      if (!recount_all)
+        count_item (self, info, 1);
+    }
+
+  if (recount_all)
+    recount (self);
+  else
+    counts_changed (self);
 }
 
 static void
@@ -1432,6 +1747,16 @@ atlas_world_map_finalize (GObject *object)
   AtlasWorldMap *self = ATLAS_WORLD_MAP (object);
 
   g_ptr_array_unref (self->items);
+  atlas_item_cache_free (self->cache);
+  g_hash_table_unref (self->country_ids);
+  g_ptr_array_unref (self->countries);
+  g_hash_table_unref (self->organization_ids);
+  g_ptr_array_unref (self->organization_members);
+  g_ptr_array_unref (self->organization_keys);
+  tally_free (&self->tally_counts);
+  tally_free (&self->tally_territory);
+  tally_free (&self->tally_members);
+  tally_free (&self->tally_organizations);
   g_hash_table_unref (self->counts);
   g_hash_table_unref (self->territory_counts);
   g_hash_table_unref (self->member_counts);
@@ -1628,7 +1953,13 @@ atlas_world_map_init (AtlasWorldMap *self)
   GtkGesture *click;
   GtkWidget *zoom_box, *controls, *bottom;
 
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_info_free);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_info_unref);
+  self->cache = atlas_item_cache_new ((GDestroyNotify) item_info_unref);
+  self->country_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify) country_free);
+  self->organization_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->organization_keys = g_ptr_array_new_with_free_func (g_free);
+  self->organization_members = g_ptr_array_new_with_free_func ((GDestroyNotify) free_members);
   self->counts = new_count_table ();
   self->territory_counts = new_count_table ();
   self->member_counts = new_count_table ();
@@ -1809,6 +2140,8 @@ atlas_world_map_set_countries_expression (AtlasWorldMap *self,
   if (expression != NULL)
     self->countries_expression = gtk_expression_ref (expression);
 
+  /* What items give is another thing now */
+  atlas_item_cache_remove_all (self->cache);
   reread_items (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRIES_EXPRESSION]);
 }
@@ -1839,6 +2172,8 @@ atlas_world_map_set_organizations_expression (AtlasWorldMap *self,
   if (expression != NULL)
     self->organizations_expression = gtk_expression_ref (expression);
 
+  /* What items give is another thing now */
+  atlas_item_cache_remove_all (self->cache);
   reread_items (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATIONS_EXPRESSION]);
 }
@@ -1874,6 +2209,7 @@ atlas_world_map_set_organization (AtlasWorldMap      *self,
   organization->members = g_strdupv ((char **) members);
   g_hash_table_replace (self->organizations, organization->id, organization);
 
+  self->members_valid = FALSE;
   recount (self);
 }
 
@@ -1883,6 +2219,7 @@ atlas_world_map_clear_organizations (AtlasWorldMap *self)
   g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
 
   g_hash_table_remove_all (self->organizations);
+  self->members_valid = FALSE;
   recount (self);
 }
 
@@ -2094,13 +2431,15 @@ atlas_world_map_fit_partners (AtlasWorldMap *self,
   if (self->selected_position < self->items->len)
     info = g_ptr_array_index (self->items, self->selected_position);
 
-  if (info != NULL && info->countries != NULL && info->countries[0] != NULL)
+  if (info != NULL && info->n_countries > 0)
     {
-      for (guint i = 0; info->countries[i] != NULL; i++)
-        add_place (xs, &min_y, &max_y, info->countries[i]);
-      for (guint i = 0; info->organizations != NULL && info->organizations[i] != NULL; i++)
+      for (guint i = 0; i < info->n_countries; i++)
+        add_place (xs, &min_y, &max_y, get_country (self, item_info_get_countries (info)[i])->code);
+      for (guint i = 0; i < info->n_organizations; i++)
         {
-          Organization *organization = g_hash_table_lookup (self->organizations, info->organizations[i]);
+          Organization *organization =
+            g_hash_table_lookup (self->organizations,
+                                 get_organization_key (self, item_info_get_organizations (info)[i]));
 
           if (organization != NULL && organization->headquarters != NULL)
             add_place (xs, &min_y, &max_y, organization->headquarters);

@@ -1,0 +1,25 @@
+/* atlas-item-cache.h — what a view read from each item, kept per item object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AtlasItemCache AtlasItemCache;
+
+AtlasItemCache *atlas_item_cache_new        (GDestroyNotify  free_entry);
+void            atlas_item_cache_free       (AtlasItemCache *self);
+gpointer        atlas_item_cache_lookup     (AtlasItemCache *self,
+                                             gpointer        item);
+void            atlas_item_cache_insert     (AtlasItemCache *self,
+                                             gpointer        item,
+                                             gpointer        entry);
+void            atlas_item_cache_remove_all (AtlasItemCache *self);
+guint           atlas_item_cache_get_size   (AtlasItemCache *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasItemCache, atlas_item_cache_free)
+
+G_END_DECLS
