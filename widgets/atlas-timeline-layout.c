@@ -8,6 +8,10 @@
  * down to a quarter of an octave so that zooming does not repack on
  * every frame.  An item may be in several lanes.
  *
+ * Lane keys are interned: a key gets an id that lasts as long as the
+ * layout, so that a caller who keeps ids (the timeline keeps them per
+ * item) places items in lanes without hashing strings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-timeline-layout"
@@ -40,9 +44,19 @@ enum
 #define PLACE_LABEL    0x40
 #define PLACE_LONG     0x80
 
+/* A lane key, interned */
 typedef struct
 {
   char     *key;
+  char     *collate_key;
+  guint     lane;         /* its lane + 1, or 0 when it has none */
+} Key;
+
+typedef struct
+{
+  const char *key;        /* owned by its Key */
+  const char *collate_key;
+  guint     key_id;
   guint     id;
 
   /* Entries, sorted by start, then by item */
@@ -95,7 +109,8 @@ struct _AtlasTimelineLayout
   gsize                 text_live;
 
   GPtrArray            *lanes;     /* Lane, in the order they are shown */
-  GHashTable           *lane_by_key;
+  GArray               *keys;      /* Key, by id */
+  GHashTable           *key_ids;   /* key → id + 1 */
 
   /* An update in progress */
   gboolean              updating;
@@ -267,7 +282,6 @@ atlas_timeline_metrics_init (AtlasTimelineMetrics *metrics)
 static void
 lane_free (Lane *lane)
 {
-  g_free (lane->key);
   g_free (lane->items);
   g_free (lane->starts);
   g_free (lane->stops);
@@ -284,18 +298,29 @@ get_lane (AtlasTimelineLayout *self,
   return g_ptr_array_index (self->lanes, lane);
 }
 
+static void
+key_clear (Key *key)
+{
+  g_free (key->key);
+  g_free (key->collate_key);
+}
+
+static inline Key *
+get_key (AtlasTimelineLayout *self,
+         guint                key_id)
+{
+  return &g_array_index (self->keys, Key, key_id);
+}
+
 static guint16
 lookup_lane (AtlasTimelineLayout *self,
-             const char          *key)
+             guint                key_id)
 {
+  Key *key = get_key (self, key_id);
   Lane *lane;
 
-  if (key == NULL)
-    key = "";
-
-  lane = g_hash_table_lookup (self->lane_by_key, key);
-  if (lane != NULL)
-    return lane->id;
+  if (key->lane > 0)
+    return key->lane - 1;
 
   if (self->lanes->len >= MAX_LANES)
     {
@@ -308,11 +333,13 @@ lookup_lane (AtlasTimelineLayout *self,
     }
 
   lane = g_new0 (Lane, 1);
-  lane->key = g_strdup (key);
+  lane->key = key->key;
+  lane->collate_key = key->collate_key;
+  lane->key_id = key_id;
   lane->id = self->lanes->len;
   lane->changed = TRUE;
   g_ptr_array_add (self->lanes, lane);
-  g_hash_table_insert (self->lane_by_key, lane->key, lane);
+  key->lane = lane->id + 1;
   return lane->id;
 }
 
@@ -396,7 +423,9 @@ atlas_timeline_layout_new (void)
   AtlasTimelineLayout *self = g_new0 (AtlasTimelineLayout, 1);
 
   self->lanes = g_ptr_array_new_with_free_func ((GDestroyNotify) lane_free);
-  self->lane_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_array_set_clear_func (self->keys, (GDestroyNotify) key_clear);
+  self->key_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->lanes_off = g_new0 (guint32, 1);
   self->update_members = g_array_new (FALSE, FALSE, sizeof (Membership));
   self->today = atlas_time_today ();
@@ -420,8 +449,9 @@ atlas_timeline_layout_free (AtlasTimelineLayout *self)
   g_free (self->lanes_off);
   g_free (self->item_lanes);
   g_free (self->text);
-  g_hash_table_unref (self->lane_by_key);
   g_ptr_array_unref (self->lanes);
+  g_hash_table_unref (self->key_ids);
+  g_array_unref (self->keys);
   g_array_unref (self->update_members);
   g_free (self);
 }
@@ -518,6 +548,33 @@ sanitize_day (double day)
 }
 
 /**
+ * atlas_timeline_layout_intern_key:
+ * @key: (nullable): a lane key; %NULL is ""
+ *
+ * Returns: the id of @key, the same for as long as the layout lives
+ */
+guint
+atlas_timeline_layout_intern_key (AtlasTimelineLayout *self,
+                                  const char          *key)
+{
+  gpointer value;
+  Key new_key = { NULL, };
+
+  if (key == NULL)
+    key = "";
+
+  value = g_hash_table_lookup (self->key_ids, key);
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  new_key.key = g_strdup (key);
+  new_key.collate_key = g_utf8_collate_key (key, -1);
+  g_array_append_val (self->keys, new_key);
+  g_hash_table_insert (self->key_ids, new_key.key, GUINT_TO_POINTER (self->keys->len));
+  return self->keys->len - 1;
+}
+
+/**
  * atlas_timeline_layout_set_item:
  * @item: the position of an added item
  * @start: its first day
@@ -542,6 +599,44 @@ atlas_timeline_layout_set_item (AtlasTimelineLayout *self,
                                 double               label_width,
                                 const char * const  *lanes,
                                 int                  n_lanes)
+{
+  guint stack_ids[16];
+  g_autofree guint *heap_ids = NULL;
+  guint *ids = stack_ids;
+
+  if (n_lanes < 0)
+    for (n_lanes = 0; lanes != NULL && lanes[n_lanes] != NULL; n_lanes++);
+  if (lanes == NULL)
+    n_lanes = 0;
+
+  if (n_lanes > (int) G_N_ELEMENTS (stack_ids))
+    ids = heap_ids = g_new (guint, n_lanes);
+  for (int i = 0; i < n_lanes; i++)
+    ids[i] = atlas_timeline_layout_intern_key (self, lanes[i]);
+
+  atlas_timeline_layout_set_item_with_keys (self, item, start, end, precision, ongoing,
+                                            label, label_width, ids, n_lanes);
+}
+
+/**
+ * atlas_timeline_layout_set_item_with_keys:
+ * @keys: (array length=n_keys) (nullable): the ids of its lanes' keys,
+ *   from atlas_timeline_layout_intern_key()
+ *
+ * Like atlas_timeline_layout_set_item(), with lanes given by their keys'
+ * ids.
+ */
+void
+atlas_timeline_layout_set_item_with_keys (AtlasTimelineLayout *self,
+                                          guint                item,
+                                          double               start,
+                                          double               end,
+                                          int                  precision,
+                                          gboolean             ongoing,
+                                          const char          *label,
+                                          double               label_width,
+                                          const guint         *keys,
+                                          guint                n_keys)
 {
   guint k = item - self->update_position;
   guint first_member = self->update_members->len;
@@ -570,17 +665,15 @@ atlas_timeline_layout_set_item (AtlasTimelineLayout *self,
   self->label[item] = add_text (self, label);
   self->label_width[item] = CLAMP (label_width, 0, G_MAXUINT16);
 
-  if (n_lanes < 0)
-    for (n_lanes = 0; lanes != NULL && lanes[n_lanes] != NULL; n_lanes++);
-  if (lanes == NULL)
-    n_lanes = 0;
-
-  for (int i = 0; i < n_lanes; i++)
-    add_member (self, k, lookup_lane (self, lanes[i]), first_member);
+  for (guint i = 0; keys != NULL && i < n_keys; i++)
+    {
+      g_return_if_fail (keys[i] < self->keys->len);
+      add_member (self, k, lookup_lane (self, keys[i]), first_member);
+    }
 
   /* An item in no lane goes to the "" lane */
   if (self->update_members->len == first_member)
-    add_member (self, k, lookup_lane (self, ""), first_member);
+    add_member (self, k, lookup_lane (self, atlas_timeline_layout_intern_key (self, "")), first_member);
 }
 
 static int
@@ -836,7 +929,7 @@ compare_lanes (gconstpointer a,
     return *la->key == '\0' ? 1 : -1;
   if (la->n != lb->n)
     return la->n > lb->n ? -1 : 1;
-  return g_utf8_collate (la->key, lb->key);
+  return strcmp (la->collate_key, lb->collate_key);
 }
 
 static void
@@ -852,7 +945,7 @@ sort_lanes (AtlasTimelineLayout *self)
 
       if (lane->n == 0)
         {
-          g_hash_table_remove (self->lane_by_key, lane->key);
+          get_key (self, lane->key_id)->lane = 0;
           g_ptr_array_remove_index (self->lanes, l - 1);
         }
     }
@@ -864,6 +957,7 @@ sort_lanes (AtlasTimelineLayout *self)
 
       remap[lane->id] = l;
       lane->id = l;
+      get_key (self, lane->key_id)->lane = l + 1;
     }
 
   for (guint m = 0; m < n_members; m++)
@@ -1064,11 +1158,18 @@ atlas_timeline_layout_get_memory_size (AtlasTimelineLayout *self)
   size += self->lanes_off[self->n_items] * sizeof (guint16);
   size += self->text_alloc;
 
+  for (guint k = 0; k < self->keys->len; k++)
+    {
+      Key *key = get_key (self, k);
+
+      size += sizeof (Key) + strlen (key->key) + 1 + strlen (key->collate_key) + 1;
+    }
+
   for (guint l = 0; l < self->lanes->len; l++)
     {
       Lane *lane = get_lane (self, l);
 
-      size += sizeof (Lane) + strlen (lane->key) + 1;
+      size += sizeof (Lane);
       size += lane->n * (sizeof (guint32) + 2 * sizeof (float) + sizeof (guint8));
       size += lane->n_long * sizeof (guint32);
     }

@@ -132,6 +132,18 @@ void        atlas_timeline_layout_set_item            (AtlasTimelineLayout      
                                                        double                      label_width,
                                                        const char * const         *lanes,
                                                        int                         n_lanes);
+guint       atlas_timeline_layout_intern_key          (AtlasTimelineLayout        *self,
+                                                       const char                 *key);
+void        atlas_timeline_layout_set_item_with_keys  (AtlasTimelineLayout        *self,
+                                                       guint                       item,
+                                                       double                      start,
+                                                       double                      end,
+                                                       int                         precision,
+                                                       gboolean                    ongoing,
+                                                       const char                 *label,
+                                                       double                      label_width,
+                                                       const guint                *keys,
+                                                       guint                       n_keys);
 void        atlas_timeline_layout_end_update          (AtlasTimelineLayout        *self);
 void        atlas_timeline_layout_set_label_width     (AtlasTimelineLayout        *self,
                                                        guint                       item,

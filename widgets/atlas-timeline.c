@@ -6,7 +6,11 @@
  * of what the items are.
  *
  * What it reads is cached on items-changed (AtlasTimelineLayout, a
- * structure of arrays); drawing never evaluates an expression.  Lanes
+ * structure of arrays); drawing never evaluates an expression.  Each
+ * item's expressions are read once per item object: what they gave is
+ * kept in an AtlasItemCache for as long as the item lives, so that the
+ * items a filter takes out and puts back are not read again.  Items must
+ * not change in place; replace them in the model instead.  Lanes
  * are packed into rows at the current zoom; when a lane has more items
  * than it can show one by one, it becomes a density strip, and items
  * that do not fit in a lane's rows are counted in badges.
@@ -33,6 +37,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-item-cache.h"
 #include "atlas-timeline-private.h"
 
 /* The most zoomed in: a day as wide as this */
@@ -152,6 +157,8 @@ struct _AtlasTimeline
   GtkExpression       *tooltip_expression;
 
   AtlasTimelineLayout *layout;
+  AtlasItemCache      *cache;         /* item → Entry */
+  guint                font_serial;   /* changes with the font: label widths */
 
   /* The view */
   double               visible_start;
@@ -550,6 +557,8 @@ style_changed (AtlasTimeline *self)
       g_clear_pointer (&self->font, pango_font_description_free);
       self->font = font ? pango_font_description_copy (font) : NULL;
 
+      /* Label widths measured before are in another font */
+      self->font_serial++;
       clear_text_caches (self);
       update_metrics (self);
       remeasure_labels (self);
@@ -562,6 +571,26 @@ style_changed (AtlasTimeline *self)
 }
 
 /* Reading the model */
+
+/* What the expressions gave for an item: kept per item object */
+typedef struct
+{
+  double  start;
+  double  end;
+  int     precision;
+  guint   ongoing : 1;
+  guint   n_chars : 31;      /* of the label */
+  float   measured_width;    /* of the label, in the font of width_serial */
+  guint   width_serial;      /* 0 when not measured */
+  guint   n_keys;
+  guint   keys[];            /* lane keys (layout ids), then the label */
+} Entry;
+
+static inline const char *
+entry_get_label (const Entry *entry)
+{
+  return (const char *) (entry->keys + entry->n_keys);
+}
 
 static gboolean
 evaluate (GtkExpression *expression,
@@ -642,6 +671,89 @@ refresh_selection (AtlasTimeline *self)
                                  self->selection != NULL && !gtk_bitset_is_empty (self->selection));
 }
 
+/* Reads an item through the expressions */
+static Entry *
+read_item (AtlasTimeline *self,
+           gpointer       item)
+{
+  GValue label = G_VALUE_INIT;
+  GValue lanes = G_VALUE_INIT;
+  const char *label_text = NULL;
+  const char * const *lane_keys = NULL;
+  const char *lane_key = NULL;
+  guint n_lanes = 0;
+  gsize label_size;
+  Entry *entry;
+
+  if (item != NULL && evaluate (self->label_expression, item, &label) && G_VALUE_HOLDS_STRING (&label))
+    label_text = g_value_get_string (&label);
+  if (label_text == NULL)
+    label_text = "";
+
+  if (item != NULL && evaluate (self->lane_expression, item, &lanes))
+    {
+      if (G_VALUE_HOLDS (&lanes, G_TYPE_STRV))
+        {
+          lane_keys = g_value_get_boxed (&lanes);
+          n_lanes = lane_keys ? g_strv_length ((char **) lane_keys) : 0;
+        }
+      else if (G_VALUE_HOLDS_STRING (&lanes))
+        {
+          lane_key = g_value_get_string (&lanes);
+          lane_keys = &lane_key;
+          n_lanes = 1;
+        }
+    }
+
+  label_size = strlen (label_text) + 1;
+  entry = g_malloc (sizeof (Entry) + n_lanes * sizeof (guint) + label_size);
+  entry->start = item ? evaluate_double (self->start_expression, item, NAN) : NAN;
+  entry->end = item ? evaluate_double (self->end_expression, item, -1) : -1;
+  entry->precision = item ? (int) evaluate_double (self->precision_expression, item, ATLAS_TIME_PRECISION_DAY)
+                          : ATLAS_TIME_PRECISION_DAY;
+  entry->ongoing = item ? evaluate_boolean (self->ongoing_expression, item) : FALSE;
+  entry->n_chars = MIN (g_utf8_strlen (label_text, -1), G_MAXINT32);
+  entry->measured_width = 0;
+  entry->width_serial = 0;
+  entry->n_keys = n_lanes;
+  for (guint i = 0; i < n_lanes; i++)
+    entry->keys[i] = atlas_timeline_layout_intern_key (self->layout, lane_keys[i]);
+  memcpy (entry->keys + n_lanes, label_text, label_size);
+
+  if (G_IS_VALUE (&label))
+    g_value_unset (&label);
+  if (G_IS_VALUE (&lanes))
+    g_value_unset (&lanes);
+
+  return entry;
+}
+
+/* How wide an item's label is: measured with Pango when there are few
+ * items, estimated from its length when there are many */
+static double
+get_label_width (AtlasTimeline *self,
+                 Entry         *entry,
+                 PangoLayout   *measure)
+{
+  int width;
+
+  if (entry->n_chars == 0)
+    return 0;
+
+  if (measure == NULL)
+    return ceil (entry->n_chars * self->char_width * 1.15);
+
+  if (entry->width_serial != self->font_serial)
+    {
+      pango_layout_set_text (measure, entry_get_label (entry), -1);
+      pango_layout_get_pixel_size (measure, &width, NULL);
+      entry->measured_width = width;
+      entry->width_serial = self->font_serial;
+    }
+
+  return entry->measured_width;
+}
+
 static void
 update_items (AtlasTimeline *self,
               guint          position,
@@ -660,47 +772,23 @@ update_items (AtlasTimeline *self,
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      GValue label = G_VALUE_INIT;
-      GValue lanes = G_VALUE_INIT;
-      const char *label_text = NULL;
-      const char * const *lane_keys = NULL;
-      const char *lane_key = NULL;
-      int n_lanes = 0;
-      double start, end;
+      g_autofree Entry *unkept = NULL;
+      Entry *entry = item ? atlas_item_cache_lookup (self->cache, item) : NULL;
 
-      start = evaluate_double (self->start_expression, item, NAN);
-      end = evaluate_double (self->end_expression, item, -1);
-
-      if (evaluate (self->label_expression, item, &label) && G_VALUE_HOLDS_STRING (&label))
-        label_text = g_value_get_string (&label);
-
-      if (evaluate (self->lane_expression, item, &lanes))
+      /* Read once per item object */
+      if (entry == NULL)
         {
-          if (G_VALUE_HOLDS (&lanes, G_TYPE_STRV))
-            {
-              lane_keys = g_value_get_boxed (&lanes);
-              n_lanes = -1;
-            }
-          else if (G_VALUE_HOLDS_STRING (&lanes))
-            {
-              lane_key = g_value_get_string (&lanes);
-              lane_keys = &lane_key;
-              n_lanes = 1;
-            }
+          entry = read_item (self, item);
+          if (item != NULL)
+            atlas_item_cache_insert (self->cache, item, entry);
+          else
+            unkept = entry;
         }
 
-      atlas_timeline_layout_set_item (self->layout, i, start, end,
-                                      (int) evaluate_double (self->precision_expression, item,
-                                                             ATLAS_TIME_PRECISION_DAY),
-                                      evaluate_boolean (self->ongoing_expression, item),
-                                      label_text,
-                                      estimate_label_width (self, label_text, measure),
-                                      lane_keys, n_lanes);
-
-      if (G_IS_VALUE (&label))
-        g_value_unset (&label);
-      if (G_IS_VALUE (&lanes))
-        g_value_unset (&lanes);
+      atlas_timeline_layout_set_item_with_keys (self->layout, i, entry->start, entry->end, entry->precision,
+                                                entry->ongoing, entry_get_label (entry),
+                                                get_label_width (self, entry, measure),
+                                                entry->keys, entry->n_keys);
     }
 
   atlas_timeline_layout_end_update (self->layout);
@@ -2665,6 +2753,7 @@ atlas_timeline_finalize (GObject *object)
 {
   AtlasTimeline *self = ATLAS_TIMELINE (object);
 
+  atlas_item_cache_free (self->cache);
   atlas_timeline_layout_free (self->layout);
   g_clear_pointer (&self->axis, atlas_time_axis_free);
   g_hash_table_unref (self->label_layouts);
@@ -3035,6 +3124,8 @@ atlas_timeline_init (AtlasTimeline *self)
   GtkGesture *gesture;
 
   self->layout = atlas_timeline_layout_new ();
+  self->cache = atlas_item_cache_new (g_free);
+  self->font_serial = 1;
   self->today = atlas_time_today ();
   atlas_timeline_layout_set_today (self->layout, self->today);
   self->visible_start = self->today - 10 * 365.25;
@@ -3165,6 +3256,9 @@ set_expression (AtlasTimeline  *self,
   if (expression != NULL)
     *slot = gtk_expression_ref (expression);
 
+  /* What items give is another thing now; the tooltip is not kept */
+  if (slot != &self->tooltip_expression)
+    atlas_item_cache_remove_all (self->cache);
   reread_items (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   return TRUE;
