@@ -20,6 +20,7 @@
 #include "atlas-export-dialog.h"
 #include "atlas-window-private.h"
 #include "atlas-world-geometry.h"
+#include "atlas-world-map-private.h"
 
 /* The fixture: five records of one kind, each a dot on the timeline, all
  * with China and Brazil */
@@ -593,6 +594,24 @@ test_window_png (void)
     g_assert_cmpint (pixels.height, ==, layout.height);
     g_assert_cmpint (pixels.height, ==, (int) layout.caption.size.height + map_height);
     check_map_colors (&pixels, &layout, 1.);
+  }
+
+  /* The country under the pointer is not outlined in the picture, and
+   * is outlined again on screen */
+  {
+    AtlasChoroplethLayer *choropleth = _atlas_world_map_get_choropleth (map);
+    g_autoptr(GBytes) plain = NULL;
+    g_autoptr(GBytes) hovered = NULL;
+
+    atlas_export_options_init (&options);
+    options.views = ATLAS_EXPORT_VIEWS_MAP;
+    plain = atlas_export_render (window, &options, &error);
+    atlas_choropleth_layer_set_hovered (choropleth, "BR");
+    hovered = atlas_export_render (window, &options, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (plain, hovered));
+    g_assert_cmpstr (atlas_choropleth_layer_get_hovered (choropleth), ==, "BR");
+    atlas_choropleth_layer_set_hovered (choropleth, NULL);
   }
 
   /* The window lays its views out again as they were, the map where it

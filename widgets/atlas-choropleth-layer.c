@@ -625,6 +625,18 @@ atlas_choropleth_layer_set_highlighted (AtlasChoroplethLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * atlas_choropleth_layer_get_hovered:
+ *
+ * Returns: (nullable): the country outlined under the pointer
+ */
+const char *
+atlas_choropleth_layer_get_hovered (AtlasChoroplethLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHOROPLETH_LAYER (self), NULL);
+  return self->hovered;
+}
+
 void
 atlas_choropleth_layer_set_hovered (AtlasChoroplethLayer *self,
                                     const char           *code)

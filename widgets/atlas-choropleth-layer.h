@@ -37,6 +37,7 @@ void                  atlas_choropleth_layer_set_counts      (AtlasChoroplethLay
 guint                 atlas_choropleth_layer_get_max_count   (AtlasChoroplethLayer *self);
 void                  atlas_choropleth_layer_set_highlighted (AtlasChoroplethLayer *self,
                                                               const char * const   *codes);
+const char           *atlas_choropleth_layer_get_hovered     (AtlasChoroplethLayer *self);
 void                  atlas_choropleth_layer_set_hovered     (AtlasChoroplethLayer *self,
                                                               const char           *code);
 void                  atlas_choropleth_layer_set_selected    (AtlasChoroplethLayer *self,

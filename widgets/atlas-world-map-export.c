@@ -67,12 +67,17 @@ draw_basemap (AtlasWorldMap *self,
 }
 
 /* Everything over the basemap, as the screen shows it, but for the
- * buttons: a picture has no use for them */
+ * buttons and the outline of the country under the pointer: a picture
+ * has no use for them */
 static GskRenderNode *
 snapshot_overlays (AtlasWorldMap *self)
 {
   GtkWidget *map = GTK_WIDGET (_atlas_world_map_get_map (self));
+  AtlasChoroplethLayer *choropleth = _atlas_world_map_get_choropleth (self);
+  g_autofree char *hovered = g_strdup (atlas_choropleth_layer_get_hovered (choropleth));
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  atlas_choropleth_layer_set_hovered (choropleth, NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (map); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -83,6 +88,8 @@ snapshot_overlays (AtlasWorldMap *self)
        child = gtk_widget_get_next_sibling (child))
     if (child != map && !gtk_widget_has_css_class (child, "map-controls"))
       gtk_widget_snapshot_child (GTK_WIDGET (self), child, snapshot);
+
+  atlas_choropleth_layer_set_hovered (choropleth, hovered);
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
