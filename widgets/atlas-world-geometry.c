@@ -1175,7 +1175,15 @@ atlas_world_geometry_preload (AtlasWorldDetail detail)
   g_return_if_fail (detail < ATLAS_WORLD_N_DETAILS);
 
   if (g_atomic_int_compare_and_exchange (&preloading[detail], 0, 1))
-    g_thread_unref (g_thread_new ("atlas-world-geometry", preload_thread, GINT_TO_POINTER (detail)));
+    {
+      /* Register here the types the thread needs: GObject deadlocks when
+       * a thread registers a type (the decompressor of compressed
+       * resources, say) while another initialises a class that waits
+       * for the same type (a widget loading its CSS from resources) */
+      g_type_ensure (G_TYPE_ZLIB_DECOMPRESSOR);
+      g_type_ensure (JSON_TYPE_PARSER);
+      g_thread_unref (g_thread_new ("atlas-world-geometry", preload_thread, GINT_TO_POINTER (detail)));
+    }
 }
 
 /* Accessors */
