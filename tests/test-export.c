@@ -704,6 +704,18 @@ test_dialog (void)
   GtkWidget *dialog;
   GdkRGBA lane;
 
+  /* Ctrl+Shift+E, and the main menu's Export Picture… */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export-picture");
+
+    guint key = 0;
+    GdkModifierType modifiers = 0;
+
+    g_assert_nonnull (accels);
+    g_assert_true (gtk_accelerator_parse (accels[0], &key, &modifiers));
+    g_assert_cmpuint (key, ==, GDK_KEY_e);
+    g_assert_cmpuint (modifiers, ==, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-picture", NULL));
   iterate (5);
 
