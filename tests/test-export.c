@@ -804,7 +804,7 @@ test_cli_svg (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkRGBA) lane = NULL;
+  GdkRGBA lane;
   AtlasWindow *window;
 
   g_assert_cmpint (run (&out, &err, "--export", path, "--show", "timeline", "--size", "1000x400",
@@ -815,10 +815,9 @@ test_cli_svg (void)
 
   /* The lane's colour as this process's style sheet has it */
   window = open_fixture ();
-  lane = g_new0 (GdkRGBA, 1);
-  get_first_lane_color (window, lane);
+  get_first_lane_color (window, &lane);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_cmpuint (count_svg_fills (bytes, lane), ==, N_MARKS + 1);
+  g_assert_cmpuint (count_svg_fills (bytes, &lane), ==, N_MARKS + 1);
 }
 
 static void
