@@ -2618,6 +2618,7 @@ application_changed_cb (AtlasWindow *self)
                            G_CONNECT_SWAPPED);
   lanes_setting_changed_cb (self, "timeline-lanes", settings);
   g_settings_bind (settings, "basemap", self->world_map, "basemap", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "map-palette", self->world_map, "palette", G_SETTINGS_BIND_GET);
   atlas_detail_pane_set_organizations (self->detail_pane,
                                        atlas_application_get_organizations (ATLAS_APPLICATION (app)));
   set_map_organizations (self, atlas_application_get_organizations (ATLAS_APPLICATION (app)));

@@ -217,7 +217,7 @@ expected_brazil_color (GdkRGBA *color)
 {
   /* Brazil and China have every record: the one class there is */
   atlas_choropleth_get_color (atlas_choropleth_classify (N_MARKS), atlas_choropleth_get_n_classes (N_MARKS),
-                              FALSE, color);
+                              ATLAS_CHOROPLETH_PALETTE_WARM, FALSE, color);
 }
 
 /* Inside Brazil, away from its marker at its label point */

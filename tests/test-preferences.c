@@ -153,6 +153,14 @@ test_windows_follow_settings (void)
   g_assert_cmpint (atlas_world_map_get_basemap (_atlas_window_get_world_map (window)), ==,
                    ATLAS_WORLD_MAP_BASEMAP_OFFLINE);
 
+  /* The palette */
+  g_settings_set_string (settings, "map-palette", "greys");
+  g_assert_cmpint (atlas_world_map_get_palette (_atlas_window_get_world_map (window)), ==,
+                   ATLAS_CHOROPLETH_PALETTE_GREYS);
+  g_settings_reset (settings, "map-palette");
+  g_assert_cmpint (atlas_world_map_get_palette (_atlas_window_get_world_map (window)), ==,
+                   ATLAS_CHOROPLETH_PALETTE_WARM);
+
   /* The style, at once */
   g_settings_set_string (settings, "style", "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);

@@ -625,7 +625,7 @@ expected_class_color (AtlasWorldMap *map,
   guint max_count = atlas_choropleth_layer_get_max_count (_atlas_world_map_get_choropleth (map));
 
   atlas_choropleth_get_color (atlas_choropleth_classify (count), atlas_choropleth_get_n_classes (max_count),
-                              dark, color);
+                              atlas_world_map_get_palette (map), dark, color);
 }
 
 static void
@@ -678,6 +678,26 @@ test_render_light (Fixture       *fixture,
                    gconstpointer  data)
 {
   check_pixels (fixture->map, FALSE);
+}
+
+/* Another palette: the countries in its colours, the legend too */
+static void
+test_render_palette (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GdkRGBA warm, viridis;
+
+  wait_for_tiles (fixture->map);
+  atlas_choropleth_get_color (1, 2, ATLAS_CHOROPLETH_PALETTE_WARM, FALSE, &warm);
+  atlas_choropleth_get_color (1, 2, ATLAS_CHOROPLETH_PALETTE_VIRIDIS, FALSE, &viridis);
+  g_assert_false (gdk_rgba_equal (&warm, &viridis));
+
+  g_object_set (fixture->map, "palette", ATLAS_CHOROPLETH_PALETTE_VIRIDIS, NULL);
+  g_assert_cmpint (atlas_world_map_get_palette (fixture->map), ==, ATLAS_CHOROPLETH_PALETTE_VIRIDIS);
+  check_pixels (fixture->map, FALSE);
+
+  atlas_world_map_set_dark (fixture->map, TRUE);
+  check_pixels (fixture->map, TRUE);
 }
 
 static void
@@ -941,30 +961,31 @@ test_classes (void)
   atlas_choropleth_get_class_range (5, &first, &last);
   g_assert_cmpuint (last, ==, G_MAXUINT);
 
-  /* Sequential: each class darker than the last in the light style,
-   * brighter in the dark one; none like the land */
-  for (int dark = 0; dark <= 1; dark++)
-    for (guint n = 1; n <= ATLAS_CHOROPLETH_MAX_CLASSES; n++)
-      for (guint i = 0; i < n; i++)
-        {
-          const GdkRGBA *land = &atlas_basemap_style_get (dark)->land;
-          double luminance, previous_luminance;
+  /* Sequential, in every palette: each class darker than the last in
+   * the light style, brighter in the dark one; none like the land */
+  for (guint palette = ATLAS_CHOROPLETH_PALETTE_WARM; palette <= ATLAS_CHOROPLETH_PALETTE_GREYS; palette++)
+    for (int dark = 0; dark <= 1; dark++)
+      for (guint n = 1; n <= ATLAS_CHOROPLETH_MAX_CLASSES; n++)
+        for (guint i = 0; i < n; i++)
+          {
+            const GdkRGBA *land = &atlas_basemap_style_get (dark)->land;
+            double luminance, previous_luminance;
 
-          atlas_choropleth_get_color (i, n, dark, &color);
-          luminance = .2126 * color.red + .7152 * color.green + .0722 * color.blue;
-          g_assert_cmpfloat (fabs (luminance - (.2126 * land->red + .7152 * land->green + .0722 * land->blue)) +
-                             fabs (color.blue - land->blue), >, .08);
+            atlas_choropleth_get_color (i, n, palette, dark, &color);
+            luminance = .2126 * color.red + .7152 * color.green + .0722 * color.blue;
+            g_assert_cmpfloat (fabs (luminance - (.2126 * land->red + .7152 * land->green + .0722 * land->blue)) +
+                               fabs (color.blue - land->blue), >, .08);
 
-          if (i > 0)
-            {
-              previous_luminance = .2126 * previous.red + .7152 * previous.green + .0722 * previous.blue;
-              if (dark)
-                g_assert_cmpfloat (luminance, >, previous_luminance);
-              else
-                g_assert_cmpfloat (luminance, <, previous_luminance);
-            }
-          previous = color;
-        }
+            if (i > 0)
+              {
+                previous_luminance = .2126 * previous.red + .7152 * previous.green + .0722 * previous.blue;
+                if (dark)
+                  g_assert_cmpfloat (luminance, >, previous_luminance);
+                else
+                  g_assert_cmpfloat (luminance, <, previous_luminance);
+              }
+            previous = color;
+          }
 }
 
 int
@@ -992,6 +1013,7 @@ main (int   argc,
   ADD ("/world-map/click", test_click);
   ADD ("/world-map/render/light", test_render_light);
   ADD ("/world-map/render/dark", test_render_dark);
+  ADD ("/world-map/render/palette", test_render_palette);
   ADD ("/world-map/online-without-network", test_online_without_network);
   ADD ("/world-map/fit", test_fit);
   g_test_add_func ("/world-map/great-circle", test_great_circle);

@@ -35,6 +35,7 @@ struct _AtlasChoroplethLayer
   char               *hovered;
   GStrv               selected;
   gboolean            dark;
+  AtlasChoroplethPalette palette;
 
   /* Shapes to draw, resolved for one geometry */
   AtlasWorldGeometry *resolved_for;
@@ -47,12 +48,36 @@ struct _AtlasChoroplethLayer
 
 G_DEFINE_FINAL_TYPE (AtlasChoroplethLayer, atlas_choropleth_layer, SHUMATE_TYPE_LAYER)
 
-/* Palettes, lightest class first: amber to deep crimson on light land;
- * on dark land, from dim to bright, so that more is always more visible.
- * Warm hues stay apart from the blue sea in both. */
-static const guint32 palettes[2][ATLAS_CHOROPLETH_MAX_CLASSES] = {
-  { 0xfce4a8, 0xf8c070, 0xf39a4c, 0xe0673a, 0xbf3c3f, 0x8a2346 },
-  { 0x6b5433, 0x8f6430, 0xb9762c, 0xde8a2e, 0xf5a947, 0xffd587 },
+G_DEFINE_ENUM_TYPE (AtlasChoroplethPalette, atlas_choropleth_palette,
+                    G_DEFINE_ENUM_VALUE (ATLAS_CHOROPLETH_PALETTE_WARM, "warm"),
+                    G_DEFINE_ENUM_VALUE (ATLAS_CHOROPLETH_PALETTE_VIRIDIS, "viridis"),
+                    G_DEFINE_ENUM_VALUE (ATLAS_CHOROPLETH_PALETTE_GREYS, "greys"))
+
+#define N_PALETTES 3
+
+/* Palettes, first class first, for light land then for dark land: on
+ * light land more is darker; on dark land, from dim to bright, so that
+ * more is always more visible.
+ *
+ * Warm: amber to deep crimson, hues apart from the blue sea.
+ * Viridis: the steps of matplotlib's viridis scale (its colours are
+ * facts of a published scale, chosen to be even in lightness and legible
+ * with colour vision deficiencies), the darkest dropped on dark land,
+ * where it would vanish.
+ * Greys: even steps of lightness, for printing in black and white. */
+static const guint32 palettes[N_PALETTES][2][ATLAS_CHOROPLETH_MAX_CLASSES] = {
+  {
+    { 0xfce4a8, 0xf8c070, 0xf39a4c, 0xe0673a, 0xbf3c3f, 0x8a2346 },
+    { 0x6b5433, 0x8f6430, 0xb9762c, 0xde8a2e, 0xf5a947, 0xffd587 },
+  },
+  {
+    { 0xfde725, 0x90d743, 0x35b779, 0x21918c, 0x31688e, 0x443983 },
+    { 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xfde725 },
+  },
+  {
+    { 0xd9d9d9, 0xb4b4b4, 0x8f8f8f, 0x6a6a6a, 0x454545, 0x1f1f1f },
+    { 0x5c5c5c, 0x7d7d7d, 0x9e9e9e, 0xbfbfbf, 0xdfdfdf, 0xfcfcfc },
+  },
 };
 
 /* Hatching, in logical pixels */
@@ -140,6 +165,7 @@ atlas_choropleth_get_class_range (guint  class_index,
  * atlas_choropleth_get_color:
  * @class_index: a class, below @n_classes
  * @n_classes: how many classes the map shows
+ * @palette: whose colours
  * @dark: for the dark style
  * @color: (out): the class's colour
  *
@@ -147,14 +173,16 @@ atlas_choropleth_get_class_range (guint  class_index,
  * so that neighbouring classes stay easy to tell apart.
  */
 void
-atlas_choropleth_get_color (guint     class_index,
-                            guint     n_classes,
-                            gboolean  dark,
-                            GdkRGBA  *color)
+atlas_choropleth_get_color (guint                  class_index,
+                            guint                  n_classes,
+                            AtlasChoroplethPalette palette,
+                            gboolean               dark,
+                            GdkRGBA               *color)
 {
   guint index, low;
 
   g_return_if_fail (color != NULL);
+  g_return_if_fail (palette < N_PALETTES);
 
   n_classes = CLAMP (n_classes, 1, ATLAS_CHOROPLETH_MAX_CLASSES);
   class_index = MIN (class_index, n_classes - 1);
@@ -168,19 +196,23 @@ atlas_choropleth_get_color (guint     class_index,
                                    (n_classes - 1));
     }
 
-  rgba_from_hex (palettes[dark ? 1 : 0][index], 1.f, color);
+  rgba_from_hex (palettes[palette][dark ? 1 : 0][index], 1.f, color);
 }
 
 /**
  * atlas_choropleth_get_member_color:
+ * @palette: whose colours
  * @color: (out): the colour of the hatching of countries that are
  *   members of a partner organization
  */
 void
-atlas_choropleth_get_member_color (gboolean  dark,
-                                   GdkRGBA  *color)
+atlas_choropleth_get_member_color (AtlasChoroplethPalette  palette,
+                                   gboolean                dark,
+                                   GdkRGBA                *color)
 {
-  rgba_from_hex (palettes[dark ? 1 : 0][2], dark ? .8f : .75f, color);
+  g_return_if_fail (palette < N_PALETTES);
+
+  rgba_from_hex (palettes[palette][dark ? 1 : 0][2], dark ? .8f : .75f, color);
 }
 
 /**
@@ -430,7 +462,7 @@ atlas_choropleth_layer_snapshot (GtkWidget   *widget,
   if (has_members)
     {
       append_shapes (cr, &view, self->members);
-      atlas_choropleth_get_member_color (self->dark, &color);
+      atlas_choropleth_get_member_color (self->palette, self->dark, &color);
       hatch (cr, &color);
     }
 
@@ -441,7 +473,7 @@ atlas_choropleth_layer_snapshot (GtkWidget   *widget,
         continue;
 
       append_shapes (cr, &view, self->classes[i]);
-      atlas_choropleth_get_color (i, self->n_classes, self->dark, &color);
+      atlas_choropleth_get_color (i, self->n_classes, self->palette, self->dark, &color);
       set_source (cr, &color);
       cairo_fill (cr);
     }
@@ -675,5 +707,23 @@ atlas_choropleth_layer_set_dark (AtlasChoroplethLayer *self,
     return;
 
   self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_choropleth_layer_set_palette:
+ * @palette: whose colours to fill countries with
+ */
+void
+atlas_choropleth_layer_set_palette (AtlasChoroplethLayer   *self,
+                                    AtlasChoroplethPalette  palette)
+{
+  g_return_if_fail (ATLAS_IS_CHOROPLETH_LAYER (self));
+  g_return_if_fail (palette < N_PALETTES);
+
+  if (self->palette == palette)
+    return;
+
+  self->palette = palette;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

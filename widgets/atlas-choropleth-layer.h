@@ -12,6 +12,27 @@ G_BEGIN_DECLS
  * 16–31, 32 and more */
 #define ATLAS_CHOROPLETH_MAX_CLASSES 6
 
+/**
+ * AtlasChoroplethPalette:
+ * @ATLAS_CHOROPLETH_PALETTE_WARM: amber to crimson
+ * @ATLAS_CHOROPLETH_PALETTE_VIRIDIS: yellow, green, blue to purple: even
+ *   steps of lightness that people with colour vision deficiencies tell
+ *   apart
+ * @ATLAS_CHOROPLETH_PALETTE_GREYS: greys, for printing in black and white
+ *
+ * The colours of the classes.  In each, more is darker on light land
+ * and brighter on dark land.
+ */
+typedef enum
+{
+  ATLAS_CHOROPLETH_PALETTE_WARM,
+  ATLAS_CHOROPLETH_PALETTE_VIRIDIS,
+  ATLAS_CHOROPLETH_PALETTE_GREYS,
+} AtlasChoroplethPalette;
+
+#define ATLAS_TYPE_CHOROPLETH_PALETTE (atlas_choropleth_palette_get_type ())
+GType atlas_choropleth_palette_get_type (void) G_GNUC_CONST;
+
 #define ATLAS_TYPE_CHOROPLETH_LAYER (atlas_choropleth_layer_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasChoroplethLayer, atlas_choropleth_layer, ATLAS, CHOROPLETH_LAYER, ShumateLayer)
@@ -23,9 +44,11 @@ void                  atlas_choropleth_get_class_range       (guint             
                                                               guint                *last);
 void                  atlas_choropleth_get_color             (guint                 class_index,
                                                               guint                 n_classes,
+                                                              AtlasChoroplethPalette palette,
                                                               gboolean              dark,
                                                               GdkRGBA              *color);
-void                  atlas_choropleth_get_member_color      (gboolean              dark,
+void                  atlas_choropleth_get_member_color      (AtlasChoroplethPalette palette,
+                                                              gboolean              dark,
                                                               GdkRGBA              *color);
 void                  atlas_choropleth_get_highlight_color   (gboolean              dark,
                                                               GdkRGBA              *color);
@@ -44,5 +67,7 @@ void                  atlas_choropleth_layer_set_selected    (AtlasChoroplethLay
                                                               const char * const   *codes);
 void                  atlas_choropleth_layer_set_dark        (AtlasChoroplethLayer *self,
                                                               gboolean              dark);
+void                  atlas_choropleth_layer_set_palette     (AtlasChoroplethLayer *self,
+                                                              AtlasChoroplethPalette palette);
 
 G_END_DECLS

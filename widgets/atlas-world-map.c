@@ -133,11 +133,13 @@ struct _AtlasWorldMap
   guint                 legend_max_count;
   gboolean              legend_members;
   gboolean              legend_dark;
+  AtlasChoroplethPalette legend_palette;
 
   char                 *selected_country;
   char                 *hovered_country;
   AtlasWorldMapBasemap  basemap;
   gboolean              dark;
+  AtlasChoroplethPalette palette;
   int                   scale_factor;
   gboolean              named_markers;
 
@@ -164,6 +166,7 @@ enum {
   PROP_SELECTED_COUNTRY,
   PROP_BASEMAP,
   PROP_DARK,
+  PROP_PALETTE,
   N_PROPS
 };
 
@@ -635,11 +638,13 @@ update_legend (AtlasWorldMap *self)
 
   /* Only what the legend shows makes it change */
   if (gtk_widget_get_first_child (self->legend) != NULL && self->legend_max_count == max_count &&
-      self->legend_members == has_members && self->legend_dark == self->dark)
+      self->legend_members == has_members && self->legend_dark == self->dark &&
+      self->legend_palette == self->palette)
     return;
   self->legend_max_count = max_count;
   self->legend_members = has_members;
   self->legend_dark = self->dark;
+  self->legend_palette = self->palette;
 
   while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
     gtk_box_remove (GTK_BOX (self->legend), child);
@@ -671,7 +676,7 @@ update_legend (AtlasWorldMap *self)
         /* Translators: a range of numbers of records in the map's legend */
         text = g_strdup_printf (_("%u–%u"), first, last);
 
-      atlas_choropleth_get_color (i, n_classes, self->dark, &color);
+      atlas_choropleth_get_color (i, n_classes, self->palette, self->dark, &color);
       gtk_grid_attach (GTK_GRID (grid), swatch_new (&color, FALSE), column, 0, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), legend_label_new (text), column, 1, 1, 1);
     }
@@ -680,7 +685,7 @@ update_legend (AtlasWorldMap *self)
     {
       GtkWidget *swatch, *label;
 
-      atlas_choropleth_get_member_color (self->dark, &color);
+      atlas_choropleth_get_member_color (self->palette, self->dark, &color);
       swatch = swatch_new (&color, TRUE);
       gtk_widget_set_margin_start (swatch, 12);
       gtk_grid_attach (GTK_GRID (grid), swatch, column, 0, 1, 1);
@@ -1798,6 +1803,9 @@ atlas_world_map_get_property (GObject    *object,
     case PROP_DARK:
       g_value_set_boolean (value, self->dark);
       break;
+    case PROP_PALETTE:
+      g_value_set_enum (value, self->palette);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1830,6 +1838,9 @@ atlas_world_map_set_property (GObject      *object,
       break;
     case PROP_DARK:
       atlas_world_map_set_dark (self, g_value_get_boolean (value));
+      break;
+    case PROP_PALETTE:
+      atlas_world_map_set_palette (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1905,6 +1916,15 @@ atlas_world_map_class_init (AtlasWorldMapClass *klass)
   properties[PROP_DARK] =
     g_param_spec_boolean ("dark", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AtlasWorldMap:palette:
+   *
+   * The colours that countries are filled with, by their counts.
+   */
+  properties[PROP_PALETTE] =
+    g_param_spec_enum ("palette", NULL, NULL, ATLAS_TYPE_CHOROPLETH_PALETTE, ATLAS_CHOROPLETH_PALETTE_WARM,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2307,6 +2327,32 @@ atlas_world_map_set_dark (AtlasWorldMap *self,
   update_legend (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+AtlasChoroplethPalette
+atlas_world_map_get_palette (AtlasWorldMap *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_MAP (self), ATLAS_CHOROPLETH_PALETTE_WARM);
+  return self->palette;
+}
+
+/**
+ * atlas_world_map_set_palette:
+ * @palette: the colours to fill countries with, by their counts
+ */
+void
+atlas_world_map_set_palette (AtlasWorldMap          *self,
+                             AtlasChoroplethPalette  palette)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  if (self->palette == palette)
+    return;
+
+  self->palette = palette;
+  atlas_choropleth_layer_set_palette (self->choropleth, palette);
+  update_legend (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PALETTE]);
 }
 
 /**

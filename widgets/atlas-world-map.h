@@ -6,6 +6,8 @@
 
 #include <shumate/shumate.h>
 
+#include "atlas-choropleth-layer.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -57,6 +59,9 @@ void                  atlas_world_map_set_basemap                  (AtlasWorldMa
 gboolean              atlas_world_map_get_dark                     (AtlasWorldMap        *self);
 void                  atlas_world_map_set_dark                     (AtlasWorldMap        *self,
                                                                     gboolean              dark);
+AtlasChoroplethPalette atlas_world_map_get_palette                 (AtlasWorldMap        *self);
+void                  atlas_world_map_set_palette                  (AtlasWorldMap        *self,
+                                                                    AtlasChoroplethPalette palette);
 
 guint                 atlas_world_map_get_count                    (AtlasWorldMap        *self,
                                                                     const char           *code);
