@@ -1119,7 +1119,7 @@ handle_playback_events (AtlasWindow *self,
                         GArray      *events)
 {
   gboolean reached = FALSE;
-  g_autoptr(GString) new_countries = g_string_new (NULL);
+  g_autoptr(GPtrArray) new_codes = g_ptr_array_new ();
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -1137,12 +1137,7 @@ handle_playback_events (AtlasWindow *self,
           break;
 
         case ATLAS_PLAYBACK_EVENT_COUNTRY:
-          {
-            const char *name = atlas_countries_get_name (event->country);
-
-            g_string_append_printf (new_countries, "%s%s", new_countries->len ? ", " : "",
-                                    name ? name : event->country);
-          }
+          g_ptr_array_add (new_codes, (gpointer) event->country);
           break;
 
         case ATLAS_PLAYBACK_EVENT_END:
@@ -1173,11 +1168,21 @@ handle_playback_events (AtlasWindow *self,
       }
     }
 
-  if (new_countries->len > 0)
+  /* Partners met for the first time draw the eye on the map, and are
+   * named */
+  if (new_codes->len > 0)
     {
+      g_autofree char *names = NULL;
+      g_autofree char *text = NULL;
+      AdwToast *toast;
+
+      g_ptr_array_add (new_codes, NULL);
+      atlas_world_map_pulse_countries (self->world_map, (const char * const *) new_codes->pdata);
+
+      names = atlas_countries_format_list ((const char * const *) new_codes->pdata);
       /* Translators: while presenting, the partners met for the first time */
-      g_autofree char *text = g_strdup_printf (_("New partners: %s"), new_countries->str);
-      AdwToast *toast = adw_toast_new (text);
+      text = g_strdup_printf (_("New partners: %s"), names);
+      toast = adw_toast_new (text);
 
       adw_toast_set_timeout (toast, 2);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);

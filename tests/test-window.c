@@ -13,6 +13,7 @@
 #include "atlas-record-editor-private.h"
 #include "atlas-record-row.h"
 #include "atlas-window-private.h"
+#include "atlas-world-map-private.h"
 
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -615,6 +616,9 @@ test_presentation (void)
   g_assert_nonnull (selected);
   g_assert_cmpstr (atlas_partnership_get_id (selected), ==, "cbers");
   g_assert_cmpuint (n_shown (window), ==, 1);
+  /* Its partners are new: the map draws the eye to them */
+  g_assert_cmpuint (atlas_choropleth_layer_get_n_pulses (_atlas_world_map_get_choropleth (_atlas_window_get_world_map (window))),
+                    ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL));
   selected = gtk_single_selection_get_selected_item (selection);

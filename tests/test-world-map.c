@@ -680,6 +680,40 @@ test_render_light (Fixture       *fixture,
   check_pixels (fixture->map, FALSE);
 }
 
+static gboolean
+no_pulses (gpointer data)
+{
+  return atlas_choropleth_layer_get_n_pulses (_atlas_world_map_get_choropleth (data)) == 0;
+}
+
+/* New partners draw the eye for a moment, a former country on its
+ * successors' territory, and then the map is as it was */
+static void
+test_pulse (Fixture       *fixture,
+            gconstpointer  data)
+{
+  AtlasChoroplethLayer *layer = _atlas_world_map_get_choropleth (fixture->map);
+  gint64 start;
+  double seconds;
+
+  wait_for_tiles (fixture->map);
+  g_assert_cmpuint (atlas_choropleth_layer_get_n_pulses (layer), ==, 0);
+
+  atlas_world_map_pulse_countries (fixture->map, (const char *[]) { "BR", "CSHH", NULL });
+  g_assert_cmpuint (atlas_choropleth_layer_get_n_pulses (layer), ==, 3);  /* BR, CZ, SK */
+
+  /* Again: starts again rather than twice */
+  atlas_world_map_pulse_countries (fixture->map, (const char *[]) { "BR", NULL });
+  g_assert_cmpuint (atlas_choropleth_layer_get_n_pulses (layer), ==, 3);
+
+  /* Gone after its time, by the frame clock */
+  start = g_get_monotonic_time ();
+  g_assert_true (wait_for (no_pulses, fixture->map, 10.));
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_test_message ("pulses ended after %.2f s", seconds);
+  g_assert_cmpfloat (seconds, >, 1.);
+}
+
 /* Another palette: the countries in its colours, the legend too */
 static void
 test_render_palette (Fixture       *fixture,
@@ -1014,6 +1048,7 @@ main (int   argc,
   ADD ("/world-map/render/light", test_render_light);
   ADD ("/world-map/render/dark", test_render_dark);
   ADD ("/world-map/render/palette", test_render_palette);
+  ADD ("/world-map/pulse", test_pulse);
   ADD ("/world-map/online-without-network", test_online_without_network);
   ADD ("/world-map/fit", test_fit);
   g_test_add_func ("/world-map/great-circle", test_great_circle);

@@ -37,6 +37,10 @@ struct _AtlasChoroplethLayer
   gboolean            dark;
   AtlasChoroplethPalette palette;
 
+  /* Countries drawing the eye, newest last: code → when it began */
+  GPtrArray          *pulses;
+  guint               pulse_tick;
+
   /* Shapes to draw, resolved for one geometry */
   AtlasWorldGeometry *resolved_for;
   GPtrArray          *classes[ATLAS_CHOROPLETH_MAX_CLASSES];
@@ -79,6 +83,24 @@ static const guint32 palettes[N_PALETTES][2][ATLAS_CHOROPLETH_MAX_CLASSES] = {
     { 0x5c5c5c, 0x7d7d7d, 0x9e9e9e, 0xbfbfbf, 0xdfdfdf, 0xfcfcfc },
   },
 };
+
+/* How long a country draws the eye, and how far its halo reaches, in
+ * logical pixels */
+#define PULSE_DURATION (1600 * G_TIME_SPAN_MILLISECOND)
+#define PULSE_REACH 14.
+
+typedef struct
+{
+  char   *code;
+  gint64  start;
+} Pulse;
+
+static void
+pulse_free (Pulse *pulse)
+{
+  g_free (pulse->code);
+  g_free (pulse);
+}
 
 /* Hatching, in logical pixels */
 #define HATCH_SPACING 5.
@@ -396,6 +418,73 @@ hatch (cairo_t       *cr,
   cairo_restore (cr);
 }
 
+/* A halo in the accent colour that widens and fades; without
+ * animations, a steady outline for as long */
+static void
+draw_pulses (AtlasChoroplethLayer *self,
+             cairo_t              *cr,
+             const View           *view)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 now = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+  gboolean animate = TRUE;
+  GdkRGBA color;
+
+  if (self->pulses == NULL || self->pulses->len == 0)
+    return;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+  atlas_choropleth_get_highlight_color (self->dark, &color);
+
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < self->pulses->len; i++)
+    {
+      const Pulse *pulse = g_ptr_array_index (self->pulses, i);
+      double t = CLAMP ((double) (now - pulse->start) / PULSE_DURATION, 0., 1.);
+
+      append_code (cr, view, pulse->code);
+      if (animate)
+        {
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, .85 * (1. - t) * (1. - t));
+          cairo_set_line_width (cr, 2. + PULSE_REACH * t);
+        }
+      else
+        {
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, .85);
+          cairo_set_line_width (cr, 3.);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+pulse_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  AtlasChoroplethLayer *self = ATLAS_CHOROPLETH_LAYER (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  for (guint i = self->pulses->len; i-- > 0;)
+    {
+      const Pulse *pulse = g_ptr_array_index (self->pulses, i);
+
+      if (now - pulse->start >= PULSE_DURATION)
+        g_ptr_array_remove_index (self->pulses, i);
+    }
+
+  gtk_widget_queue_draw (widget);
+
+  if (self->pulses->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pulse_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 atlas_choropleth_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -429,7 +518,7 @@ atlas_choropleth_layer_snapshot (GtkWidget   *widget,
 
   has_members = self->members->len > 0;
   if (self->max_count == 0 && !has_members && self->highlighted_shapes->len == 0 &&
-      self->hovered == NULL && self->selected_shapes->len == 0)
+      self->hovered == NULL && self->selected_shapes->len == 0 && self->pulses->len == 0)
     return;
 
   view.world_size = ATLAS_BASEMAP_TILE_SIZE * exp2 (zoom);
@@ -525,6 +614,8 @@ atlas_choropleth_layer_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
 
+  draw_pulses (self, cr, &view);
+
   cairo_destroy (cr);
 }
 
@@ -562,6 +653,7 @@ atlas_choropleth_layer_finalize (GObject *object)
   g_clear_pointer (&self->highlighted, g_strfreev);
   g_clear_pointer (&self->hovered, g_free);
   g_clear_pointer (&self->selected, g_strfreev);
+  g_clear_pointer (&self->pulses, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_choropleth_layer_parent_class)->finalize (object);
 }
@@ -584,6 +676,7 @@ atlas_choropleth_layer_init (AtlasChoroplethLayer *self)
 {
   /* The map underneath handles pointer events */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  self->pulses = g_ptr_array_new_with_free_func ((GDestroyNotify) pulse_free);
 }
 
 /* Public API */
@@ -726,4 +819,55 @@ atlas_choropleth_layer_set_palette (AtlasChoroplethLayer   *self,
 
   self->palette = palette;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_choropleth_layer_pulse:
+ * @codes: countries to draw the eye to
+ *
+ * Draws a halo around each of @codes that widens and fades in under two
+ * seconds: for countries that just joined, while playing through time.
+ * A country already pulsing starts again.
+ */
+void
+atlas_choropleth_layer_pulse (AtlasChoroplethLayer *self,
+                              const char * const   *codes)
+{
+  GdkFrameClock *clock;
+  gint64 now;
+
+  g_return_if_fail (ATLAS_IS_CHOROPLETH_LAYER (self));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  now = clock != NULL ? gdk_frame_clock_get_frame_time (clock) : g_get_monotonic_time ();
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      Pulse *pulse;
+
+      for (guint j = self->pulses->len; j-- > 0;)
+        if (g_str_equal (((Pulse *) g_ptr_array_index (self->pulses, j))->code, codes[i]))
+          g_ptr_array_remove_index (self->pulses, j);
+
+      pulse = g_new0 (Pulse, 1);
+      pulse->code = g_strdup (codes[i]);
+      pulse->start = now;
+      g_ptr_array_add (self->pulses, pulse);
+    }
+
+  if (self->pulses->len > 0 && self->pulse_tick == 0)
+    self->pulse_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pulse_tick_cb, NULL, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * atlas_choropleth_layer_get_n_pulses:
+ *
+ * Returns: how many countries are drawing the eye now
+ */
+guint
+atlas_choropleth_layer_get_n_pulses (AtlasChoroplethLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHOROPLETH_LAYER (self), 0);
+  return self->pulses->len;
 }

@@ -69,5 +69,8 @@ void                  atlas_choropleth_layer_set_dark        (AtlasChoroplethLay
                                                               gboolean              dark);
 void                  atlas_choropleth_layer_set_palette     (AtlasChoroplethLayer *self,
                                                               AtlasChoroplethPalette palette);
+void                  atlas_choropleth_layer_pulse           (AtlasChoroplethLayer *self,
+                                                              const char * const   *codes);
+guint                 atlas_choropleth_layer_get_n_pulses    (AtlasChoroplethLayer *self);
 
 G_END_DECLS

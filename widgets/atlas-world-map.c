@@ -2275,6 +2275,35 @@ atlas_world_map_set_selected_country (AtlasWorldMap *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
 }
 
+/**
+ * atlas_world_map_pulse_countries:
+ * @codes: countries, as items give them
+ *
+ * Draws the eye to @codes for a moment, with a halo that widens and
+ * fades: for partners that just joined, while playing through time.  A
+ * former country pulses on the territory of its successors.
+ */
+void
+atlas_world_map_pulse_countries (AtlasWorldMap      *self,
+                                 const char * const *codes)
+{
+  g_autoptr(GPtrArray) territory = g_ptr_array_new ();
+
+  g_return_if_fail (ATLAS_IS_WORLD_MAP (self));
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      const char *single[2];
+      const char * const *shapes = get_territory (codes[i], single);
+
+      for (guint j = 0; shapes[j] != NULL; j++)
+        g_ptr_array_add (territory, (gpointer) shapes[j]);
+    }
+  g_ptr_array_add (territory, NULL);
+
+  atlas_choropleth_layer_pulse (self->choropleth, (const char * const *) territory->pdata);
+}
+
 AtlasWorldMapBasemap
 atlas_world_map_get_basemap (AtlasWorldMap *self)
 {

@@ -59,6 +59,8 @@ void                  atlas_world_map_set_basemap                  (AtlasWorldMa
 gboolean              atlas_world_map_get_dark                     (AtlasWorldMap        *self);
 void                  atlas_world_map_set_dark                     (AtlasWorldMap        *self,
                                                                     gboolean              dark);
+void                  atlas_world_map_pulse_countries              (AtlasWorldMap        *self,
+                                                                    const char * const   *codes);
 AtlasChoroplethPalette atlas_world_map_get_palette                 (AtlasWorldMap        *self);
 void                  atlas_world_map_set_palette                  (AtlasWorldMap        *self,
                                                                     AtlasChoroplethPalette palette);
