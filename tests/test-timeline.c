@@ -603,6 +603,44 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (atlas_timeline_get_visible_start (timeline), >, day (1900, 1, 1));
 }
 
+/* A filter that shows nothing for a while, as playback does before its
+ * first record, keeps the view where it was, and so does the first
+ * item back; a new data set is fitted again */
+static void
+test_view_kept_through_empty (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  AtlasTimeline *timeline = fixture->timeline;
+  TestItem *items[] = {
+    test_item_new (day (1960, 1, 1), -1, 3, "First", "a"),
+    test_item_new (day (2010, 1, 1), -1, 3, "Last", "a"),
+  };
+  g_autoptr(TestItem) back = test_item_new (day (1961, 1, 1), -1, 3, "Back", "a");
+  g_autoptr(TestItem) other = test_item_new (day (1800, 1, 1), -1, 3, "Other", "a");
+  double start, end;
+
+  g_list_store_splice (fixture->store, 0, 0, (gpointer *) items, G_N_ELEMENTS (items));
+  g_object_unref (items[0]);
+  g_object_unref (items[1]);
+
+  atlas_timeline_set_visible_range (timeline, day (1955, 1, 1), day (1975, 1, 1));
+  start = atlas_timeline_get_visible_start (timeline);
+  end = atlas_timeline_get_visible_end (timeline);
+  g_assert_cmpfloat_with_epsilon (start, day (1955, 1, 1), 1e-6);
+
+  g_list_store_remove_all (fixture->store);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_get_visible_start (timeline), start, 1e-6);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_get_visible_end (timeline), end, 1e-6);
+
+  g_list_store_append (fixture->store, back);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_get_visible_start (timeline), start, 1e-6);
+  g_assert_cmpfloat_with_epsilon (atlas_timeline_get_visible_end (timeline), end, 1e-6);
+
+  /* Everything replaced by something else: a new data set */
+  g_list_store_splice (fixture->store, 0, 1, (gpointer *) &other, 1);
+  g_assert_cmpfloat (atlas_timeline_get_visible_start (timeline), <, day (1800, 1, 1));
+}
+
 static void
 notify_count (GObject    *object,
               GParamSpec *pspec,
@@ -798,6 +836,7 @@ main (int   argc,
   ADD ("lanes", test_lanes);
   ADD ("keyboard", test_keyboard);
   ADD ("zoom", test_zoom);
+  ADD ("view-kept-through-empty", test_view_kept_through_empty);
   ADD ("brush", test_brush);
   ADD ("accessible", test_accessible);
 

@@ -167,6 +167,11 @@ struct _AtlasTimeline
   gboolean             fit_pending;
   double               world_start;   /* as the horizontal adjustment knows it */
   double               today;
+  /* The items' extent when there last were items: a filter that shows
+   * none for a moment (playback before its first record) keeps the view */
+  gboolean             had_items;
+  double               last_first;
+  double               last_stop;
   gboolean             has_brush;
   double               brush_start;
   double               brush_end;
@@ -823,7 +828,18 @@ get_world (AtlasTimeline *self,
 {
   double first, stop, span;
 
-  if (!atlas_timeline_layout_get_extent (self->layout, &first, &stop))
+  if (atlas_timeline_layout_get_extent (self->layout, &first, &stop))
+    {
+      self->had_items = TRUE;
+      self->last_first = first;
+      self->last_stop = stop;
+    }
+  else if (self->had_items)
+    {
+      first = self->last_first;
+      stop = self->last_stop;
+    }
+  else
     {
       first = self->today - 5 * 365.25;
       stop = self->today + 5 * 365.25;
@@ -2524,11 +2540,13 @@ items_changed_cb (AtlasTimeline *self,
                   GListModel    *model)
 {
   guint old_n = atlas_timeline_layout_get_n_items (self->layout);
+  gboolean had_items = self->had_items;
 
   update_items (self, position, removed, added);
 
-  /* A new data set: show all of it */
-  if (removed == old_n && added > 0)
+  /* A new data set: show all of it.  Items coming back after none were
+   * shown (a filter, playback) are not a new data set: the view stays */
+  if (removed == old_n && added > 0 && (old_n > 0 || !had_items))
     fit (self, FALSE);
 }
 
@@ -3238,6 +3256,7 @@ atlas_timeline_set_model (AtlasTimeline     *self,
     }
 
   self->last_selected = -1;
+  self->had_items = FALSE;
   reread_items (self);
   fit (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
