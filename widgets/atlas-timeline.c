@@ -83,6 +83,7 @@ typedef enum
   TEXT_NORMAL,
   TEXT_BOLD,
   TEXT_SMALL,
+  TEXT_BOLD_TWO_LINES,  /* a lane's name, wrapped where its lane has room */
 } TextStyle;
 
 /* Swatches: CSS nodes that are never shown, whose colours the timeline
@@ -387,7 +388,7 @@ get_text_layout (AtlasTimeline *self,
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 
-      if (style == TEXT_BOLD)
+      if (style == TEXT_BOLD || style == TEXT_BOLD_TWO_LINES)
         pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       else
         pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
@@ -398,6 +399,11 @@ get_text_layout (AtlasTimeline *self,
     {
       pango_layout_set_width (layout, max_width * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (style == TEXT_BOLD_TWO_LINES)
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -2);
+        }
     }
 
   if (g_hash_table_size (self->text_layouts) >= TEXT_CACHE_MAX)
@@ -1818,6 +1824,15 @@ draw_gutter (AtlasTimeline *self,
       count_layout = get_text_layout (self, count, TEXT_SMALL, max_width);
       pango_layout_get_pixel_size (name, NULL, &name_height);
       pango_layout_get_pixel_size (count_layout, NULL, &count_height);
+
+      /* A long name (in Russian, say) on two lines where the lane has
+       * room for them and the count */
+      if (pango_layout_is_ellipsized (name) &&
+          lane_bottom - lane_top - 2 * m->lane_padding >= 2 * name_height + count_height)
+        {
+          name = get_text_layout (self, key, TEXT_BOLD_TWO_LINES, max_width);
+          pango_layout_get_pixel_size (name, NULL, &name_height);
+        }
 
       /* The label stays in view while its lane is */
       y = MAX (lane_top + m->lane_padding, frame->axis + m->lane_padding);
