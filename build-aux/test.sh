@@ -62,6 +62,7 @@ if [ "${ATLAS_TEST_SANITIZERS:-1}" != 0 ]; then
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     G_SLICE=always-malloc \
     ATLAS_KILL_ITERATIONS=10 \
+    ATLAS_TEST_SLOWDOWN=5 \
       run_meson_test -C "$asan_build" --suite model --suite cli --suite ui \
         --print-errorlogs --num-processes 2 --timeout-multiplier 4
     cp "$asan_build/meson-logs/testlog.json" "$logs/asan.json" 2>/dev/null ||
