@@ -40,6 +40,11 @@ struct _AtlasWindow
   AdwWindowTitle       *window_title;
   GtkStack             *main_stack;
   GtkSpinner           *loading_spinner;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *loading_progress;
+  GtkRevealer          *load_banner;
+  GtkLabel             *load_banner_label;
+  GtkProgressBar       *load_banner_progress;
   AdwFlap              *list_flap;
   AdwFlap              *detail_flap;
   GtkListView          *record_list;
@@ -210,7 +215,39 @@ set_busy (AtlasWindow *self,
           gboolean     busy)
 {
   gtk_spinner_set_spinning (self->loading_spinner, busy);
+  if (!busy)
+    gtk_revealer_set_reveal_child (self->load_banner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Reading runs in a thread; its progress shows on the loading page, or,
+ * with a file already open and still shown, in a bar under the header */
+static void
+load_progress_cb (AtlasWindow *self)
+{
+  double fraction = atlas_document_get_load_progress (self->document);
+  g_autofree char *percent = NULL;
+
+  if (self->load_cancellable == NULL)
+    return;
+
+  /* Translators: how much of a file is read, as in 42 % */
+  percent = g_strdup_printf (_("%d %%"), (int) (fraction * 100));
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+  gtk_progress_bar_set_text (self->loading_progress, percent);
+  gtk_progress_bar_set_fraction (self->load_banner_progress, fraction);
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 }
 
 static void
@@ -324,9 +361,23 @@ load_cb (GObject      *object,
   if (!atlas_document_load_finish (ATLAS_DOCUMENT (object), result, &problems, &error))
     {
       /* A later atlas_window_open() replaced this one */
-      if (request->cancellable != self->load_cancellable ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (request->cancellable != self->load_cancellable)
         return;
+
+      /* Cancelled by the reader: what was open stays, as it was */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = get_display_name (file);
+          /* Translators: the file's name */
+          g_autofree char *text = g_strdup_printf (_("Stopped opening “%s”"), name);
+
+          g_clear_object (&self->load_cancellable);
+          gtk_stack_set_visible_child_name (self->main_stack,
+                                            atlas_store_get_file (self->store) ? "content" : "empty");
+          set_busy (self, FALSE);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+          return;
+        }
 
       g_clear_object (&self->load_cancellable);
       gtk_stack_set_visible_child_name (self->main_stack,
@@ -2723,6 +2774,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_banner_progress);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, record_list);
@@ -2784,6 +2840,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-view", NULL, previous_view_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-view", NULL, go_to_view_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.export-picture", NULL, export_picture_action);
 }
 
@@ -2834,6 +2891,8 @@ atlas_window_init (AtlasWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::changed-on-disk", G_CALLBACK (changed_on_disk_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::load-progress", G_CALLBACK (load_progress_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self->record_list, "activate", G_CALLBACK (record_activated_cb), self);
 
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filtered_items_changed_cb),
@@ -2876,6 +2935,7 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->record_list), list_keys);
   update_history_menu (self);
   update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
 }
@@ -2904,8 +2964,22 @@ load_file (AtlasWindow *self,
   request->file = g_object_ref (file);
   request->cancellable = g_object_ref (self->load_cancellable);
 
+  {
+    g_autofree char *name = get_display_name (file);
+    /* Translators: the file's name, while it is read */
+    g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+
+    adw_status_page_set_title (self->loading_page, title);
+    gtk_label_set_label (self->load_banner_label, title);
+  }
+  gtk_progress_bar_set_fraction (self->loading_progress, 0.);
+  gtk_progress_bar_set_text (self->loading_progress, NULL);
+  gtk_progress_bar_set_fraction (self->load_banner_progress, 0.);
+
   if (atlas_store_get_file (self->store) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  else
+    gtk_revealer_set_reveal_child (self->load_banner, TRUE);
 
   set_busy (self, TRUE);
   atlas_document_load_async (self->document, file, self->load_cancellable, load_cb, request);

@@ -235,6 +235,50 @@ test_tab_leaves_list (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A big file is read in the background, with its progress shown, and
+ * can be stopped: what was open stays */
+static void
+test_cancel_loading (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autofree char *dir = g_dir_make_tmp ("atlas-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"title\": \"Record %u\", \"kind\": \"agreement\", "
+                            "\"start\": \"2001-02-03\", \"countries\": [\"CN\", \"BR\"]}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  atlas_window_open (window, big);
+  g_assert_true (atlas_window_is_busy (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+  wait_for (not_busy, window);
+
+  /* The bundled data set, as it was, and no error to dismiss */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+  g_assert_true (g_file_equal (atlas_store_get_file (store), bundled));
+  g_assert_null (_atlas_window_get_error_dialog (window));
+
+  /* Opened again, without stopping, it opens */
+  atlas_window_open (window, big);
+  wait_for (not_busy, window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 50000);
+  g_assert_true (atlas_document_get_load_progress (_atlas_window_get_document (window)) == 1.);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean
 collect_label_text (GtkWidget *widget,
                     GString   *text)
@@ -707,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/window/selection-shows-details", test_selection_shows_details);
   g_test_add_func ("/window/tab-leaves-list", test_tab_leaves_list);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/cancel-loading", test_cancel_loading);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/edit-from-window", test_edit_from_window);
