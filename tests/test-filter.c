@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "atlas-countries.h"
 #include "atlas-filter.h"
 #include "atlas-store.h"
 
@@ -211,6 +212,133 @@ test_incremental (void)
   g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
 }
 
+/* What the filter did before it kept facts on records: read through the
+ * record's getters every time */
+static gboolean
+reference_match (const AtlasViewState *state,
+                 gint32                today,
+                 AtlasPartnership     *record)
+{
+  const AtlasDate *start = atlas_partnership_get_start (record);
+  const AtlasDate *end = atlas_partnership_get_end (record);
+  const char * const *codes = atlas_partnership_get_countries (record);
+
+  if (state->kinds != 0 && (state->kinds & (1u << atlas_partnership_get_kind (record))) == 0)
+    return FALSE;
+  if (state->statuses != 0 && (state->statuses & (1u << atlas_partnership_get_status (record))) == 0)
+    return FALSE;
+
+  if (atlas_date_is_set (&state->from) || atlas_date_is_set (&state->to))
+    {
+      gint32 first = atlas_date_get_first_day (start);
+      gint32 last;
+
+      if (atlas_date_is_set (end))
+        last = atlas_date_get_last_day (end);
+      else if (atlas_partnership_get_status (record) == ATLAS_STATUS_ACTIVE)
+        last = MAX (today, atlas_date_get_last_day (start));
+      else
+        last = atlas_date_get_last_day (start);
+
+      if (atlas_date_is_set (&state->to) && first > atlas_date_get_last_day (&state->to))
+        return FALSE;
+      if (atlas_date_is_set (&state->from) && last < atlas_date_get_first_day (&state->from))
+        return FALSE;
+    }
+
+  if (state->countries != NULL && state->countries[0] != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; codes[i] != NULL && !found; i++)
+        {
+          const char * const *successors = atlas_countries_get_successors (codes[i]);
+
+          found = g_strv_contains ((const char * const *) state->countries, codes[i]);
+          for (guint s = 0; successors != NULL && successors[s] != NULL && !found; s++)
+            found = g_strv_contains ((const char * const *) state->countries, successors[s]);
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What the filter keeps on records (days, kinds, interned countries)
+ * and what it works out once per state (which countries match) give
+ * what reading the records every time gave, state after state */
+static void
+test_random_states (void)
+{
+  static const char * const codes[] = { "CN", "BR", "RU", "UA", "DE", "SU", "DD", "CS", "CZ", "FR", "XX" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1957);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  guint n_matched = 0, n_checked = 0;
+  AtlasDate today;
+
+  g_assert_true (atlas_date_parse ("2026-11-22", &today, NULL));
+  atlas_filter_set_today (filter, atlas_date_get_first_day (&today));
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      AtlasPartnership *record = atlas_partnership_new (id);
+      AtlasDate start = { 0 }, end = { 0 };
+      const char *picked[4] = { NULL, };
+      guint n = g_rand_int_range (rand, 1, 4);
+
+      g_assert_true (atlas_date_init (&start, g_rand_int_range (rand, 1950, 2030), g_rand_int_range (rand, 0, 13), 0));
+      atlas_partnership_set_start (record, &start);
+      if (g_rand_boolean (rand))
+        {
+          g_assert_true (atlas_date_init (&end, g_rand_int_range (rand, start.year, 2040), 0, 0));
+          atlas_partnership_set_end (record, &end);
+        }
+      atlas_partnership_set_kind (record, g_rand_int_range (rand, 0, ATLAS_N_KINDS));
+      atlas_partnership_set_status (record, g_rand_int_range (rand, 0, ATLAS_N_STATUSES));
+      for (guint c = 0; c < n; c++)
+        picked[c] = codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))];
+      atlas_partnership_set_countries (record, picked);
+      g_ptr_array_add (records, record);
+    }
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+      g_autoptr(GStrvBuilder) countries = g_strv_builder_new ();
+      guint n_countries = g_rand_int_range (rand, 0, 3);
+
+      if (g_rand_boolean (rand))
+        state->kinds = g_rand_int_range (rand, 0, 1 << ATLAS_N_KINDS);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        state->statuses = g_rand_int_range (rand, 0, 1 << ATLAS_N_STATUSES);
+      if (g_rand_boolean (rand))
+        atlas_date_init (&state->from, g_rand_int_range (rand, 1950, 2040), 0, 0);
+      if (g_rand_boolean (rand))
+        atlas_date_init (&state->to, g_rand_int_range (rand, 1950, 2040), 0, 0);
+      for (guint c = 0; c < n_countries; c++)
+        g_strv_builder_add (countries, codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))]);
+      state->countries = g_strv_builder_end (countries);
+
+      atlas_filter_set_state (filter, state);
+      for (guint i = 0; i < records->len; i++)
+        {
+          AtlasPartnership *record = g_ptr_array_index (records, i);
+          gboolean matched = atlas_filter_match_record (filter, record);
+
+          g_assert_cmpint (matched, ==, reference_match (state, atlas_date_get_first_day (&today), record));
+          n_matched += matched;
+          n_checked++;
+        }
+    }
+
+  /* Neither everything nor nothing */
+  g_assert_cmpuint (n_matched, >, n_checked / 20);
+  g_assert_cmpuint (n_matched, <, n_checked - n_checked / 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/filter/facets", test_facets);
   g_test_add_func ("/filter/text", test_text);
   g_test_add_func ("/filter/incremental", test_incremental);
+  g_test_add_func ("/filter/random-states", test_random_states);
 
   return g_test_run ();
 }

@@ -9,11 +9,17 @@
  * full names) and partner countries (codes, and names in the current
  * language and in English).
  *
- * Matching must keep up with 100,000 records and a keystroke: each
- * record's searchable text is folded once and kept on the record (which
- * is immutable), and every change tells GtkFilterListModel whether it
- * only narrows or only widens what matched, so that it re-checks just
- * the records that can change.
+ * Matching must keep up with 100,000 records and a keystroke: what a
+ * record is matched on is worked out once and kept on the record (which
+ * is immutable): its days, kind and status, its countries as small
+ * integer ids, and, on the first search, its searchable text, folded.
+ * Whether a country matches the filter's countries is worked out once
+ * per country and filter state.  Every change tells the filter list
+ * model whether it only narrows or only widens what matched, so that it
+ * re-checks just the records that can change.
+ *
+ * Records are matched on the main thread only: the ids of countries are
+ * shared by every filter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,8 +27,31 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-countries.h"
 #include "atlas-filter.h"
+
+/* What a record is matched on, kept on it */
+typedef struct
+{
+  gint32   first_day;
+  gint32   last_day;      /* of its end, or when it has none of its start */
+  guint8   kind;
+  guint8   status;
+  guint8   open;          /* active without an end: lasts until today */
+  guint16  n_countries;
+  char    *text;          /* searchable text, folded; built on the first search */
+  guint32  countries[];   /* ids of its countries' codes */
+} Facts;
+
+/* Whether a country (by id) matches: not known yet, no, yes */
+enum
+{
+  COUNTRY_UNKNOWN,
+  COUNTRY_NO,
+  COUNTRY_YES,
+};
 
 struct _AtlasFilter
 {
@@ -34,11 +63,16 @@ struct _AtlasFilter
   gint32              to_day;
   gint32              today;
   AtlasOrganizations *organizations;
+  GByteArray         *country_matches; /* by country id */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilter, atlas_filter, GTK_TYPE_FILTER)
 
-static GQuark search_text_quark;
+static GQuark facts_quark;
+
+/* Country codes records name, interned: code → id + 1, id → code */
+static GHashTable *country_ids;
+static GPtrArray *country_codes;
 
 /**
  * atlas_fold_text:
@@ -90,17 +124,70 @@ append_folded (GString    *out,
   g_string_append_c (out, '\n');
 }
 
+static void
+facts_free (Facts *facts)
+{
+  g_free (facts->text);
+  g_free (facts);
+}
+
+static guint32
+intern_country (const char *code)
+{
+  gpointer value = g_hash_table_lookup (country_ids, code);
+  char *copy;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  copy = g_strdup (code);
+  g_ptr_array_add (country_codes, copy);
+  g_hash_table_insert (country_ids, copy, GUINT_TO_POINTER (country_codes->len));
+  return country_codes->len - 1;
+}
+
+/* What @record is matched on, worked out once and kept on it */
+static Facts *
+get_facts (AtlasPartnership *record)
+{
+  Facts *facts = g_object_get_qdata (G_OBJECT (record), facts_quark);
+  const AtlasDate *start, *end;
+  const char * const *countries;
+  guint n;
+
+  if (facts != NULL)
+    return facts;
+
+  countries = atlas_partnership_get_countries (record);
+  n = MIN (g_strv_length ((char **) countries), G_MAXUINT16);
+  facts = g_malloc0 (sizeof (Facts) + n * sizeof (guint32));
+
+  start = atlas_partnership_get_start (record);
+  end = atlas_partnership_get_end (record);
+  facts->first_day = atlas_date_get_first_day (start);
+  facts->last_day = atlas_date_is_set (end) ? atlas_date_get_last_day (end) : atlas_date_get_last_day (start);
+  facts->open = !atlas_date_is_set (end) && atlas_partnership_get_status (record) == ATLAS_STATUS_ACTIVE;
+  facts->kind = atlas_partnership_get_kind (record);
+  facts->status = atlas_partnership_get_status (record);
+  facts->n_countries = n;
+  for (guint i = 0; i < n; i++)
+    facts->countries[i] = intern_country (countries[i]);
+
+  g_object_set_qdata_full (G_OBJECT (record), facts_quark, facts, (GDestroyNotify) facts_free);
+  return facts;
+}
+
 /* The record's searchable text, folded, built once and kept on it */
 static const char *
 get_search_text (AtlasFilter      *self,
-                 AtlasPartnership *record)
+                 AtlasPartnership *record,
+                 Facts            *facts)
 {
-  const char *text = g_object_get_qdata (G_OBJECT (record), search_text_quark);
   const char * const *list;
   GString *out;
 
-  if (text != NULL)
-    return text;
+  if (facts->text != NULL)
+    return facts->text;
 
   out = g_string_new (NULL);
   append_folded (out, atlas_partnership_get_title (record));
@@ -128,9 +215,8 @@ get_search_text (AtlasFilter      *self,
       append_folded (out, atlas_countries_get_name (list[i]));
     }
 
-  text = g_string_free (out, FALSE);
-  g_object_set_qdata_full (G_OBJECT (record), search_text_quark, (gpointer) text, g_free);
-  return text;
+  facts->text = g_string_free (out, FALSE);
+  return facts->text;
 }
 
 static gboolean
@@ -143,23 +229,51 @@ has_any (const char * const *values,
   return FALSE;
 }
 
-/* A record's country matches the wanted one, or succeeded by it */
+/* A country matches a wanted one, or is succeeded by it */
 static gboolean
-has_any_country (const char * const *codes,
-                 char              **wanted)
+country_matches (const char  *code,
+                 char       **wanted)
 {
-  for (guint i = 0; codes[i] != NULL; i++)
+  const char * const *successors;
+
+  if (g_strv_contains ((const char * const *) wanted, code))
+    return TRUE;
+
+  successors = atlas_countries_get_successors (code);
+  for (guint s = 0; successors != NULL && successors[s] != NULL; s++)
+    if (g_strv_contains ((const char * const *) wanted, successors[s]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Worked out once per country and filter state */
+static gboolean
+has_any_country (AtlasFilter *self,
+                 const Facts *facts)
+{
+  GByteArray *matches = self->country_matches;
+
+  for (guint i = 0; i < facts->n_countries; i++)
     {
-      const char * const *successors;
+      guint32 id = facts->countries[i];
 
-      if (g_strv_contains ((const char * const *) wanted, codes[i]))
+      if (id >= matches->len)
+        {
+          guint old_len = matches->len;
+
+          g_byte_array_set_size (matches, country_codes->len);
+          memset (matches->data + old_len, COUNTRY_UNKNOWN, matches->len - old_len);
+        }
+
+      if (matches->data[id] == COUNTRY_UNKNOWN)
+        matches->data[id] = country_matches (g_ptr_array_index (country_codes, id), self->state->countries)
+                            ? COUNTRY_YES : COUNTRY_NO;
+
+      if (matches->data[id] == COUNTRY_YES)
         return TRUE;
-
-      successors = atlas_countries_get_successors (codes[i]);
-      for (guint s = 0; successors != NULL && successors[s] != NULL; s++)
-        if (g_strv_contains ((const char * const *) wanted, successors[s]))
-          return TRUE;
     }
+
   return FALSE;
 }
 
@@ -168,36 +282,26 @@ atlas_filter_match_record (AtlasFilter      *self,
                            AtlasPartnership *record)
 {
   const AtlasViewState *state = self->state;
+  Facts *facts = get_facts (record);
 
-  if (state->kinds != 0 && (state->kinds & (1u << atlas_partnership_get_kind (record))) == 0)
+  if (state->kinds != 0 && (state->kinds & (1u << facts->kind)) == 0)
     return FALSE;
 
-  if (state->statuses != 0 && (state->statuses & (1u << atlas_partnership_get_status (record))) == 0)
+  if (state->statuses != 0 && (state->statuses & (1u << facts->status)) == 0)
     return FALSE;
 
   if (self->from_day != 0 || self->to_day != 0)
     {
-      const AtlasDate *start = atlas_partnership_get_start (record);
-      const AtlasDate *end = atlas_partnership_get_end (record);
-      gint32 first = atlas_date_get_first_day (start);
-      gint32 last;
-
-      if (atlas_date_is_set (end))
-        last = atlas_date_get_last_day (end);
-      else if (atlas_partnership_get_status (record) == ATLAS_STATUS_ACTIVE)
-        last = MAX (self->today, atlas_date_get_last_day (start));
-      else
-        last = atlas_date_get_last_day (start);
+      gint32 last = facts->open ? MAX (self->today, facts->last_day) : facts->last_day;
 
       /* The record's time overlaps the range */
-      if (self->to_day != 0 && first > self->to_day)
+      if (self->to_day != 0 && facts->first_day > self->to_day)
         return FALSE;
       if (self->from_day != 0 && last < self->from_day)
         return FALSE;
     }
 
-  if (state->countries != NULL && state->countries[0] != NULL &&
-      !has_any_country (atlas_partnership_get_countries (record), state->countries))
+  if (state->countries != NULL && state->countries[0] != NULL && !has_any_country (self, facts))
     return FALSE;
 
   if (state->organizations != NULL && state->organizations[0] != NULL &&
@@ -210,7 +314,7 @@ atlas_filter_match_record (AtlasFilter      *self,
 
   if (self->words != NULL && self->words[0] != NULL)
     {
-      const char *text = get_search_text (self, record);
+      const char *text = get_search_text (self, record, facts);
 
       for (guint i = 0; self->words[i] != NULL; i++)
         if (strstr (text, self->words[i]) == NULL)
@@ -379,6 +483,7 @@ atlas_filter_finalize (GObject *object)
   g_clear_pointer (&self->state, atlas_view_state_free);
   g_strfreev (self->words);
   g_clear_object (&self->organizations);
+  g_byte_array_unref (self->country_matches);
 
   G_OBJECT_CLASS (atlas_filter_parent_class)->finalize (object);
 }
@@ -393,7 +498,9 @@ atlas_filter_class_init (AtlasFilterClass *klass)
   filter_class->match = atlas_filter_match;
   filter_class->get_strictness = atlas_filter_get_strictness;
 
-  search_text_quark = g_quark_from_static_string ("atlas-filter-search-text");
+  facts_quark = g_quark_from_static_string ("atlas-filter-facts");
+  country_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  country_codes = g_ptr_array_new ();
 }
 
 static void
@@ -403,6 +510,7 @@ atlas_filter_init (AtlasFilter *self)
   AtlasDate today;
 
   self->state = atlas_view_state_new ();
+  self->country_matches = g_byte_array_new ();
   atlas_date_init (&today, g_date_time_get_year (now), g_date_time_get_month (now),
                    g_date_time_get_day_of_month (now));
   self->today = atlas_date_get_first_day (&today);
@@ -459,6 +567,7 @@ atlas_filter_set_state (AtlasFilter          *self,
 
   self->state = atlas_view_state_copy (state);
   self->words = split_words (state->text);
+  g_byte_array_set_size (self->country_matches, 0);
 
   change |= compare_range (self->from_day, self->to_day, from_day, to_day);
   change |= compare_masks (old->kinds, state->kinds);
