@@ -355,6 +355,10 @@ run_full (char              **out,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* What the last run said goes */
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (!with_display)
     {
