@@ -21,6 +21,7 @@
 #include "atlas-document.h"
 #include "atlas-format.h"
 #include "atlas-import-dialog.h"
+#include "atlas-read-file.h"
 #include "atlas-record-editor.h"
 #include "atlas-save.h"
 #include "atlas-timeline-pane.h"
@@ -2378,7 +2379,8 @@ _atlas_window_import (AtlasWindow *self,
   AtlasImportDialog *dialog;
   AtlasFileFormat format;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  /* Not g_file_load_bytes (): a FIFO would hang it, /dev/zero fill memory */
+  bytes = atlas_read_file (file, ATLAS_READ_FILE_NONE, NULL, NULL, NULL, &error);
   if (bytes == NULL)
     {
       show_simple_error (self, _("Could Not Import"), error->message);

@@ -17,8 +17,18 @@
 /* atspi 2.46 defines no cleanup function for its type */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiAccessible, g_object_unref)
 #include <gio/gio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #define TITLE "China–Brazil Earth Resources Satellite (CBERS) programme"
+
+/* The app dies with the test, even when the test fails or is killed:
+ * a stray app would hold meson's pipe until its timeout */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 static AtspiAccessible *
 find_application (const char *name)
@@ -134,6 +144,7 @@ test_selected_record_is_announced (void)
   g_subprocess_launcher_unsetenv (launcher, "GTK_A11Y");
   g_subprocess_launcher_unsetenv (launcher, "NO_AT_BRIDGE");
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ATLAS_EXECUTABLE"),
                                      "--view", "space-atlas://view?record=cbers", NULL);
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 static AtlasApplication *app;
 
@@ -294,6 +295,36 @@ collect_label_text (GtkWidget *widget,
     collect_label_text (child, text);
 
   return TRUE;
+}
+
+/* Importing something that is not a file (a FIFO, which would block a
+ * plain read for ever) says so, and nothing changes */
+static void
+test_import_fifo (void)
+{
+  g_autoptr(GFile) bundled = atlas_application_get_bundled_data_file ();
+  AtlasWindow *window = open_window (bundled);
+  AtlasStore *store = atlas_window_get_store (window);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autofree char *dir = g_dir_make_tmp ("atlas-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "records.csv", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  g_assert_null (_atlas_window_import (window, fifo));
+  dialog = _atlas_window_get_error_dialog (window);
+  g_assert_nonnull (dialog);
+  collect_label_text (dialog, text);
+  g_assert_nonnull (strstr (text->str, "not a regular file"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -752,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/window/tab-leaves-list", test_tab_leaves_list);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/cancel-loading", test_cancel_loading);
+  g_test_add_func ("/window/import-fifo", test_import_fifo);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/edit-from-window", test_edit_from_window);
