@@ -111,6 +111,7 @@ struct _AtlasTimelineLayout
   GPtrArray            *lanes;     /* Lane, in the order they are shown */
   GArray               *keys;      /* Key, by id */
   GHashTable           *key_ids;   /* key → id + 1 */
+  guint                 empty_key; /* the id of "" */
 
   /* An update in progress */
   gboolean              updating;
@@ -426,6 +427,7 @@ atlas_timeline_layout_new (void)
   self->keys = g_array_new (FALSE, FALSE, sizeof (Key));
   g_array_set_clear_func (self->keys, (GDestroyNotify) key_clear);
   self->key_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->empty_key = atlas_timeline_layout_intern_key (self, "");
   self->lanes_off = g_new0 (guint32, 1);
   self->update_members = g_array_new (FALSE, FALSE, sizeof (Membership));
   self->today = atlas_time_today ();
@@ -603,6 +605,7 @@ atlas_timeline_layout_set_item (AtlasTimelineLayout *self,
   guint stack_ids[16];
   g_autofree guint *heap_ids = NULL;
   guint *ids = stack_ids;
+  AtlasTimelineTime time;
 
   if (n_lanes < 0)
     for (n_lanes = 0; lanes != NULL && lanes[n_lanes] != NULL; n_lanes++);
@@ -614,37 +617,30 @@ atlas_timeline_layout_set_item (AtlasTimelineLayout *self,
   for (int i = 0; i < n_lanes; i++)
     ids[i] = atlas_timeline_layout_intern_key (self, lanes[i]);
 
-  atlas_timeline_layout_set_item_with_keys (self, item, start, end, precision, ongoing,
-                                            label, label_width, ids, n_lanes);
+  atlas_timeline_layout_prepare_time (&time, start, end, precision, ongoing);
+  atlas_timeline_layout_set_item_with_keys (self, item, &time, label, label_width, ids, n_lanes);
 }
 
 /**
- * atlas_timeline_layout_set_item_with_keys:
- * @keys: (array length=n_keys) (nullable): the ids of its lanes' keys,
- *   from atlas_timeline_layout_intern_key()
+ * atlas_timeline_layout_prepare_time:
+ * @time: (out): the item's time, as the layout keeps it
+ * @start: its first day
+ * @end: its last day, or a negative number or NaN when it has none
+ * @precision: an #AtlasTimePrecision: how well its start is known
+ * @ongoing: whether, having no end, it is still going on
  *
- * Like atlas_timeline_layout_set_item(), with lanes given by their keys'
- * ids.
+ * Works out what atlas_timeline_layout_set_item() keeps of an item's
+ * time, for callers that keep it to set the item again.
  */
 void
-atlas_timeline_layout_set_item_with_keys (AtlasTimelineLayout *self,
-                                          guint                item,
-                                          double               start,
-                                          double               end,
-                                          int                  precision,
-                                          gboolean             ongoing,
-                                          const char          *label,
-                                          double               label_width,
-                                          const guint         *keys,
-                                          guint                n_keys)
+atlas_timeline_layout_prepare_time (AtlasTimelineTime *time,
+                                    double             start,
+                                    double             end,
+                                    int                precision,
+                                    gboolean           ongoing)
 {
-  guint k = item - self->update_position;
-  guint first_member = self->update_members->len;
   gboolean has_end;
   guint8 flags;
-
-  g_return_if_fail (self->updating);
-  g_return_if_fail (item >= self->update_position && k < self->update_added);
 
   start = sanitize_day (floor (start));
   precision = CLAMP (precision, ATLAS_TIME_PRECISION_NONE, ATLAS_TIME_PRECISION_DAY);
@@ -658,10 +654,40 @@ atlas_timeline_layout_set_item_with_keys (AtlasTimelineLayout *self,
   else if (ongoing)
     flags |= FLAG_ONGOING;
 
-  self->start[item] = start;
-  self->period[item] = atlas_time_period_end (start, precision);
-  self->stop[item] = has_end ? end + 1 : self->period[item];
-  self->flags[item] = flags;
+  time->start = start;
+  time->period = atlas_time_period_end (start, precision);
+  time->stop = has_end ? end + 1 : time->period;
+  time->flags = flags;
+}
+
+/**
+ * atlas_timeline_layout_set_item_with_keys:
+ * @time: from atlas_timeline_layout_prepare_time()
+ * @keys: (array length=n_keys) (nullable): the ids of its lanes' keys,
+ *   from atlas_timeline_layout_intern_key()
+ *
+ * Like atlas_timeline_layout_set_item(), with the time prepared and the
+ * lanes given by their keys' ids.
+ */
+void
+atlas_timeline_layout_set_item_with_keys (AtlasTimelineLayout     *self,
+                                          guint                    item,
+                                          const AtlasTimelineTime *time,
+                                          const char              *label,
+                                          double                   label_width,
+                                          const guint             *keys,
+                                          guint                    n_keys)
+{
+  guint k = item - self->update_position;
+  guint first_member = self->update_members->len;
+
+  g_return_if_fail (self->updating);
+  g_return_if_fail (item >= self->update_position && k < self->update_added);
+
+  self->start[item] = time->start;
+  self->period[item] = time->period;
+  self->stop[item] = time->stop;
+  self->flags[item] = time->flags;
   self->label[item] = add_text (self, label);
   self->label_width[item] = CLAMP (label_width, 0, G_MAXUINT16);
 
@@ -673,7 +699,7 @@ atlas_timeline_layout_set_item_with_keys (AtlasTimelineLayout *self,
 
   /* An item in no lane goes to the "" lane */
   if (self->update_members->len == first_member)
-    add_member (self, k, lookup_lane (self, atlas_timeline_layout_intern_key (self, "")), first_member);
+    add_member (self, k, lookup_lane (self, self->empty_key), first_member);
 }
 
 static int

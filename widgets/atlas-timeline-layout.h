@@ -112,6 +112,21 @@ typedef struct
   double last_day;
 } AtlasTimelineHit;
 
+/**
+ * AtlasTimelineTime:
+ *
+ * An item's time as the layout keeps it: its first day, the day after
+ * its last, the day after its start's period, and flags.  Filled by
+ * atlas_timeline_layout_prepare_time().
+ */
+typedef struct
+{
+  float  start;
+  float  stop;
+  float  period;
+  guint8 flags;
+} AtlasTimelineTime;
+
 typedef struct _AtlasTimelineLayout AtlasTimelineLayout;
 
 AtlasTimelineLayout *atlas_timeline_layout_new        (void);
@@ -134,12 +149,14 @@ void        atlas_timeline_layout_set_item            (AtlasTimelineLayout      
                                                        int                         n_lanes);
 guint       atlas_timeline_layout_intern_key          (AtlasTimelineLayout        *self,
                                                        const char                 *key);
-void        atlas_timeline_layout_set_item_with_keys  (AtlasTimelineLayout        *self,
-                                                       guint                       item,
+void        atlas_timeline_layout_prepare_time        (AtlasTimelineTime          *time,
                                                        double                      start,
                                                        double                      end,
                                                        int                         precision,
-                                                       gboolean                    ongoing,
+                                                       gboolean                    ongoing);
+void        atlas_timeline_layout_set_item_with_keys  (AtlasTimelineLayout        *self,
+                                                       guint                       item,
+                                                       const AtlasTimelineTime    *time,
                                                        const char                 *label,
                                                        double                      label_width,
                                                        const guint                *keys,

@@ -586,15 +586,12 @@ style_changed (AtlasTimeline *self)
 /* What the expressions gave for an item: kept per item object */
 typedef struct
 {
-  double  start;
-  double  end;
-  int     precision;
-  guint   ongoing : 1;
-  guint   n_chars : 31;      /* of the label */
-  float   measured_width;    /* of the label, in the font of width_serial */
-  guint   width_serial;      /* 0 when not measured */
-  guint   n_keys;
-  guint   keys[];            /* lane keys (layout ids), then the label */
+  AtlasTimelineTime time;
+  guint             n_chars;           /* of the label */
+  float             measured_width;    /* of the label, in the font of width_serial */
+  guint             width_serial;      /* 0 when not measured */
+  guint             n_keys;
+  guint             keys[];            /* lane keys (layout ids), then the label */
 } Entry;
 
 static inline const char *
@@ -718,12 +715,16 @@ read_item (AtlasTimeline *self,
 
   label_size = strlen (label_text) + 1;
   entry = g_malloc (sizeof (Entry) + n_lanes * sizeof (guint) + label_size);
-  entry->start = item ? evaluate_double (self->start_expression, item, NAN) : NAN;
-  entry->end = item ? evaluate_double (self->end_expression, item, -1) : -1;
-  entry->precision = item ? (int) evaluate_double (self->precision_expression, item, ATLAS_TIME_PRECISION_DAY)
-                          : ATLAS_TIME_PRECISION_DAY;
-  entry->ongoing = item ? evaluate_boolean (self->ongoing_expression, item) : FALSE;
-  entry->n_chars = MIN (g_utf8_strlen (label_text, -1), G_MAXINT32);
+  if (item != NULL)
+    atlas_timeline_layout_prepare_time (&entry->time,
+                                        evaluate_double (self->start_expression, item, NAN),
+                                        evaluate_double (self->end_expression, item, -1),
+                                        (int) evaluate_double (self->precision_expression, item,
+                                                               ATLAS_TIME_PRECISION_DAY),
+                                        evaluate_boolean (self->ongoing_expression, item));
+  else
+    atlas_timeline_layout_prepare_time (&entry->time, NAN, -1, ATLAS_TIME_PRECISION_DAY, FALSE);
+  entry->n_chars = g_utf8_strlen (label_text, -1);
   entry->measured_width = 0;
   entry->width_serial = 0;
   entry->n_keys = n_lanes;
@@ -796,8 +797,7 @@ update_items (AtlasTimeline *self,
             unkept = entry;
         }
 
-      atlas_timeline_layout_set_item_with_keys (self->layout, i, entry->start, entry->end, entry->precision,
-                                                entry->ongoing, entry_get_label (entry),
+      atlas_timeline_layout_set_item_with_keys (self->layout, i, &entry->time, entry_get_label (entry),
                                                 get_label_width (self, entry, measure),
                                                 entry->keys, entry->n_keys);
     }
@@ -808,9 +808,10 @@ update_items (AtlasTimeline *self,
   g_hash_table_remove_all (self->label_layouts);
   self->hover_item = -1;
 
+  /* Lanes are packed by the caller, once it knows the zoom: a new data
+   * set is fitted first */
   update_gutter (self);
   refresh_selection (self);
-  update_view (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -2563,6 +2564,9 @@ items_changed_cb (AtlasTimeline *self,
    * shown (a filter, playback) are not a new data set: the view stays */
   if (removed == old_n && added > 0 && (old_n > 0 || !had_items))
     fit (self, FALSE);
+
+  /* Packed once, at the zoom shown */
+  update_view (self);
 }
 
 static void
@@ -3274,6 +3278,7 @@ atlas_timeline_set_model (AtlasTimeline     *self,
   self->had_items = FALSE;
   reread_items (self);
   fit (self, FALSE);
+  update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -3294,6 +3299,7 @@ set_expression (AtlasTimeline  *self,
   if (slot != &self->tooltip_expression)
     atlas_item_cache_remove_all (self->cache);
   reread_items (self);
+  update_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   return TRUE;
 }
