@@ -254,7 +254,8 @@ static gpointer
 atlas_filter_list_model_get_item (GListModel *model,
                                   guint       position)
 {
-  AtlasFilterListModel *self = ATLAS_FILTER_LIST_MODEL (model);
+  /* Views call this for every item a change adds: no checked cast */
+  AtlasFilterListModel *self = (AtlasFilterListModel *) model;
 
   if (position >= self->n_positions)
     return NULL;
