@@ -16,5 +16,6 @@ void                 _atlas_timeline_get_scale  (AtlasTimeline  *self,
                                                  double         *items_x,
                                                  double         *items_y);
 void                 _atlas_timeline_ensure_layout (AtlasTimeline *self);
+guint                _atlas_timeline_get_n_cached  (AtlasTimeline *self);
 
 G_END_DECLS

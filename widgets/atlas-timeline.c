@@ -3645,6 +3645,13 @@ _atlas_timeline_get_scale (AtlasTimeline  *self,
   *items_y = frame.axis - self->scroll_y;
 }
 
+/* How many items the timeline keeps what it read of */
+guint
+_atlas_timeline_get_n_cached (AtlasTimeline *self)
+{
+  return atlas_item_cache_get_size (self->cache);
+}
+
 void
 _atlas_timeline_ensure_layout (AtlasTimeline *self)
 {

@@ -19,5 +19,8 @@ AtlasChoroplethLayer *_atlas_world_map_get_choropleth     (AtlasWorldMap *self);
 AtlasArcLayer        *_atlas_world_map_get_arcs           (AtlasWorldMap *self);
 AtlasMarkerLayer     *_atlas_world_map_get_markers        (AtlasWorldMap *self);
 GtkWidget            *_atlas_world_map_get_legend         (AtlasWorldMap *self);
+guint                 _atlas_world_map_get_n_cached       (AtlasWorldMap *self);
+guint                 _atlas_world_map_get_member_count   (AtlasWorldMap *self,
+                                                           const char    *code);
 
 G_END_DECLS

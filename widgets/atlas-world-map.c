@@ -2591,3 +2591,18 @@ _atlas_world_map_get_legend (AtlasWorldMap *self)
 {
   return self->legend;
 }
+
+/* How many items the map keeps what it read of */
+guint
+_atlas_world_map_get_n_cached (AtlasWorldMap *self)
+{
+  return atlas_item_cache_get_size (self->cache);
+}
+
+/* How many items name an organization @code is a member of */
+guint
+_atlas_world_map_get_member_count (AtlasWorldMap *self,
+                                   const char    *code)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->member_counts, code));
+}
