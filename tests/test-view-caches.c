@@ -270,7 +270,31 @@ model_change (Model *model)
 
 /* AtlasItemCache itself */
 
+typedef struct
+{
+  AtlasItemCacheLink link;
+  char               name[8];
+} TestEntry;
+
 static guint n_freed;
+
+static TestEntry *
+test_entry_new (const char *name)
+{
+  TestEntry *entry = g_new0 (TestEntry, 1);
+
+  g_strlcpy (entry->name, name, sizeof entry->name);
+  return entry;
+}
+
+static const char *
+lookup_name (AtlasItemCache *cache,
+             gpointer        item)
+{
+  TestEntry *entry = atlas_item_cache_lookup (cache, item);
+
+  return entry ? entry->name : NULL;
+}
 
 static void
 count_free (gpointer entry)
@@ -283,42 +307,75 @@ static void
 test_item_cache (void)
 {
   g_autoptr(AtlasItemCache) cache = atlas_item_cache_new (count_free);
+  g_autoptr(AtlasItemCache) other = atlas_item_cache_new (count_free);
   GObject *a = g_object_new (G_TYPE_OBJECT, NULL);
   GObject *b = g_object_new (G_TYPE_OBJECT, NULL);
   GObject *c = g_object_new (G_TYPE_OBJECT, NULL);
+  GObject *items[50];
 
   n_freed = 0;
-  atlas_item_cache_insert (cache, a, g_strdup ("a"));
-  atlas_item_cache_insert (cache, b, g_strdup ("b"));
-  g_assert_cmpstr (atlas_item_cache_lookup (cache, a), ==, "a");
-  g_assert_cmpstr (atlas_item_cache_lookup (cache, b), ==, "b");
-  g_assert_null (atlas_item_cache_lookup (cache, c));
+  atlas_item_cache_insert (cache, a, test_entry_new ("a"));
+  atlas_item_cache_insert (cache, b, test_entry_new ("b"));
+  g_assert_cmpstr (lookup_name (cache, a), ==, "a");
+  g_assert_cmpstr (lookup_name (cache, b), ==, "b");
+  g_assert_null (lookup_name (cache, c));
   g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 2);
 
-  /* Again for the same item: the old entry goes */
-  atlas_item_cache_insert (cache, a, g_strdup ("a2"));
-  g_assert_cmpuint (n_freed, ==, 1);
-  g_assert_cmpstr (atlas_item_cache_lookup (cache, a), ==, "a2");
+  /* Another cache over the same items keeps its own */
+  atlas_item_cache_insert (other, a, test_entry_new ("other"));
+  g_assert_cmpstr (lookup_name (cache, a), ==, "a");
+  g_assert_cmpstr (lookup_name (other, a), ==, "other");
 
-  /* An item that goes takes its entry with it */
+  /* Again for the same item: the old entry goes */
+  atlas_item_cache_insert (cache, a, test_entry_new ("a2"));
+  g_assert_cmpuint (n_freed, ==, 1);
+  g_assert_cmpstr (lookup_name (cache, a), ==, "a2");
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 2);
+
+  /* An item that goes takes its entries with it */
   g_object_unref (a);
-  g_assert_cmpuint (n_freed, ==, 2);
+  g_assert_cmpuint (n_freed, ==, 3);
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 1);
+  g_assert_cmpuint (atlas_item_cache_get_size (other), ==, 0);
+
+  /* Many items going in any order: the others stay found */
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u", i);
+
+      items[i] = g_object_new (G_TYPE_OBJECT, NULL);
+      atlas_item_cache_insert (cache, items[i], test_entry_new (name));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i += 3)
+    g_clear_object (&items[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (items[i] != NULL)
+      {
+        g_autofree char *name = g_strdup_printf ("%u", i);
+
+        g_assert_cmpstr (lookup_name (cache, items[i]), ==, name);
+      }
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 1 + G_N_ELEMENTS (items) - (G_N_ELEMENTS (items) + 2) / 3);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_clear_object (&items[i]);
   g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 1);
 
   /* Emptied: entries freed, items no longer watched */
-  atlas_item_cache_insert (cache, c, g_strdup ("c"));
+  n_freed = 0;
+  atlas_item_cache_insert (cache, c, test_entry_new ("c"));
   atlas_item_cache_remove_all (cache);
-  g_assert_cmpuint (n_freed, ==, 4);
+  g_assert_cmpuint (n_freed, ==, 2);
   g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 0);
+  g_assert_null (lookup_name (cache, b));
   g_object_unref (b);
-  g_assert_cmpuint (n_freed, ==, 4);
+  g_assert_cmpuint (n_freed, ==, 2);
 
   /* Freed with items still alive: they are no longer watched either */
-  atlas_item_cache_insert (cache, c, g_strdup ("c"));
+  atlas_item_cache_insert (cache, c, test_entry_new ("c"));
   g_clear_pointer (&cache, atlas_item_cache_free);
-  g_assert_cmpuint (n_freed, ==, 5);
+  g_assert_cmpuint (n_freed, ==, 3);
   g_object_unref (c);
-  g_assert_cmpuint (n_freed, ==, 5);
+  g_assert_cmpuint (n_freed, ==, 3);
 }
 
 /* The timeline reads an item once */

@@ -8,6 +8,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AtlasItemCacheLink:
+ *
+ * The first member of each entry: the cache fills it in.
+ */
+typedef struct
+{
+  /*< private >*/
+  gpointer cache;
+  gpointer item;
+  guint    index;
+} AtlasItemCacheLink;
+
 typedef struct _AtlasItemCache AtlasItemCache;
 
 AtlasItemCache *atlas_item_cache_new        (GDestroyNotify  free_entry);

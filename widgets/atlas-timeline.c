@@ -586,12 +586,13 @@ style_changed (AtlasTimeline *self)
 /* What the expressions gave for an item: kept per item object */
 typedef struct
 {
-  AtlasTimelineTime time;
-  guint             n_chars;           /* of the label */
-  float             measured_width;    /* of the label, in the font of width_serial */
-  guint             width_serial;      /* 0 when not measured */
-  guint             n_keys;
-  guint             keys[];            /* lane keys (layout ids), then the label */
+  AtlasItemCacheLink link;
+  AtlasTimelineTime  time;
+  guint              n_chars;           /* of the label */
+  float              measured_width;    /* of the label, in the font of width_serial */
+  guint              width_serial;      /* 0 when not measured */
+  guint              n_keys;
+  guint              keys[];            /* lane keys (layout ids), then the label */
 } Entry;
 
 static inline const char *

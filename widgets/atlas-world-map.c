@@ -51,10 +51,11 @@
  * organizations; shared by the cache and the list of items */
 typedef struct
 {
-  guint   ref_count;
-  guint16 n_countries;
-  guint16 n_organizations;
-  guint32 ids[];
+  AtlasItemCacheLink link;
+  guint              ref_count;
+  guint16            n_countries;
+  guint16            n_organizations;
+  guint32            ids[];
 } ItemInfo;
 
 /* A country code items gave, interned */
