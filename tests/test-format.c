@@ -1,5 +1,6 @@
 /* test-format.c — reading and writing data files: round trips, unknown
- * members, determinism, and a report for every kind of bad input
+ * members, determinism, a report for every kind of bad input, and the
+ * same from a file read in chunks as from bytes in memory
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +8,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdio.h>
+
 #include "atlas-format.h"
+#include "atlas-format-private.h"
 #include "atlas-json-syntax.h"
 
 static GBytes *
@@ -343,6 +348,211 @@ test_byte_order_mark (void)
   g_assert_cmpuint (records->len, ==, 4);
 }
 
+static void
+assert_records_equal (GPtrArray *a,
+                      GPtrArray *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a == NULL)
+    return;
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (atlas_partnership_equal (a->pdata[i], b->pdata[i]));
+}
+
+/* Reads @length bytes of @data as a file in chunks of @chunk bytes (0:
+ * as many as fit) and as bytes in memory: the same records, unknown
+ * members and problems, with the same lines and columns */
+static void
+assert_file_reads_as_bytes (const char *data,
+                            gsize       length,
+                            gsize       chunk)
+{
+  static char *path;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GPtrArray) file_problems = NULL;
+  g_autoptr(GPtrArray) file_records = NULL;
+  g_autoptr(JsonObject) file_extra = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *file_report = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *out;
+
+  if (path == NULL)
+    {
+      int fd = g_file_open_tmp ("test-format-XXXXXX.json", &path, &error);
+
+      g_assert_no_error (error);
+      close (fd);
+    }
+
+  /* Quicker than g_file_set_contents(), which syncs */
+  out = fopen (path, "wb");
+  g_assert_nonnull (out);
+  g_assert_cmpuint (fwrite (data, 1, length, out), ==, length);
+  g_assert_cmpint (fclose (out), ==, 0);
+  file = g_file_new_for_path (path);
+
+  records = atlas_format_read (bytes, &extra, &problems);
+  _atlas_format_set_read_chunk_size (chunk);
+  file_records = atlas_format_read_file (file, NULL, &file_extra, &file_problems);
+  _atlas_format_set_read_chunk_size (0);
+
+  report = atlas_problems_to_string (problems, "data.json");
+  file_report = atlas_problems_to_string (file_problems, "data.json");
+  if (g_strcmp0 (report, file_report) != 0)
+    g_test_message ("%" G_GSIZE_FORMAT " bytes in chunks of %" G_GSIZE_FORMAT ": %.*s",
+                    length, chunk, (int) MIN (length, 200), data);
+  g_assert_cmpstr (file_report, ==, report);
+  assert_records_equal (file_records, records);
+  g_assert_true ((extra == NULL) == (file_extra == NULL));
+  if (extra != NULL)
+    g_assert_true (json_object_equal (extra, file_extra));
+}
+
+static const gsize chunk_sizes[] = { 4, 5, 6, 7, 11, 64, 0 };
+
+static void
+assert_file_reads_as_bytes_in_any_chunks (const char *data,
+                                          gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chunk_sizes); i++)
+    assert_file_reads_as_bytes (data, length, chunk_sizes[i]);
+}
+
+/* A file is read a chunk at a time, its tokens across the chunks' ends:
+ * whatever the size of the chunks, it reads as the same bytes read
+ * whole, down to the line and column of every problem */
+static void
+test_read_file_in_chunks (void)
+{
+#define TEXT(text) { text, sizeof text - 1 }
+  static const struct { const char *data; gsize length; } texts[] = {
+    TEXT (""),
+    TEXT ("   \n\t "),
+    TEXT ("\xEF\xBB\xBF"),
+    TEXT ("\xEF\xBB\xBF \r\n"),
+    TEXT ("\xEF\xBB"),
+    TEXT ("\xEF\xBB\xBF\x80"),
+    TEXT ("\xEF\xBB\xBF{\"format\": 1}"),
+    TEXT ("[\"\xF0\x9F\x98"),
+    TEXT ("[\"\\udc00\"]"),
+    TEXT ("[\"\\ud83d\\ude00\"]"),
+    TEXT ("[\"\\ud83d\\u0041\"]"),
+    TEXT ("{\"a\": \"\\u12"),
+    TEXT ("{\"a\": tru"),
+    TEXT ("{\"a\": true"),
+    TEXT ("{\"a\": 1e"),
+    TEXT ("{\"a\": -"),
+    TEXT ("{\"a\": 01}"),
+    TEXT ("[1] x"),
+    TEXT ("[1]   \n\n  x"),
+    TEXT ("[1]  \n"),
+    TEXT ("{\"a\"  \n  1}"),
+    TEXT ("{\"a\": \"b\nc\"}"),
+    TEXT ("\"open"),
+    TEXT ("nul"),
+    TEXT ("null"),
+    TEXT ("nullx"),
+    TEXT ("-12.5e+300"),
+    TEXT ("{\"a\": [1, 2,]}"),
+    TEXT ("[1] x \xFF"),
+    TEXT ("{\"a\": tru\n\n \xC3"),
+    TEXT ("{\"a\": \"\\x\"}\n\xC3\xA9\xA9"),
+    TEXT ("{\n  \"format\": \"space-atlas\",\n  \"a\": \"caf\xE9\"}"),
+    TEXT ("{\"format\": \"space\0atlas\"}"),
+    TEXT ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": ["),
+    TEXT ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": []}"),
+    TEXT ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [], \"records\": 2}"),
+    TEXT ("{\"format\": \"space-atlas\", \"version\": 2.0, \"records\": []}"),
+    TEXT ("{\"format\": \"space-atlas\", \"version\": 1, \"x-doc\": [1, -2.5e+3, true, false, null,\r\n"
+          "  {\"y\": \"z\\\"\"}], \"records\": [{\"id\": \"a-1\", \"title\": \"caf\\u00e9 \xF0\x9F\x98\x80 "
+          "\\ud83d\\ude00 \\\"q\\\" \\\\ \\/ \xC3\xA9t\xC3\xA9\", \"kind\": \"other\", \"start\": \"2001-02\",\r\n"
+          "  \"countries\": [\"CN\", \"FR\"], \"x-\\u00e9\": {\"deep\": [[[]]]}, \"sources\": [{\"title\": "
+          "\"S\", \"url\": null, \"x\": 12345678901234567890}], \"tags\": [\"a\", \"b\"]}]}\n"),
+  };
+#undef TEXT
+
+  g_autoptr(GBytes) valid = read_fixture ("valid.json");
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "format", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", NULL);
+  const char *dirs[] = { corpus, bad };
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1957);
+  gsize length;
+  const char *data = g_bytes_get_data (valid, &length);
+  g_autofree char *mutated = g_memdup2 (data, length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_file_reads_as_bytes_in_any_chunks (texts[i].data, texts[i].length);
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], name, NULL);
+          g_autoptr(GBytes) bytes = NULL;
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          bytes = read_bytes (path);
+          assert_file_reads_as_bytes_in_any_chunks (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes));
+        }
+    }
+
+  /* Cut off anywhere */
+  for (gsize cut = 0; cut < length; cut++)
+    assert_file_reads_as_bytes (data, cut, chunk_sizes[cut % G_N_ELEMENTS (chunk_sizes)]);
+
+  /* With a byte changed anywhere, and now and then one that is not
+   * text after it */
+  for (guint i = 0; i < 2000; i++)
+    {
+      static const char bytes[] = "\"\\{}[],: \n0-eu\xC3\xA9\xFF";
+      gsize at = g_rand_int_range (rand, 0, length);
+      gsize bad_at = g_rand_int_range (rand, at, length);
+
+      mutated[at] = i % 50 == 0 ? '\0' : bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+      if (i % 4 == 0)
+        mutated[bad_at] = i % 8 == 0 ? '\0' : '\xFF';
+      assert_file_reads_as_bytes (mutated, length, chunk_sizes[i % G_N_ELEMENTS (chunk_sizes)]);
+      mutated[at] = data[at];
+      mutated[bad_at] = data[bad_at];
+    }
+
+  /* Long lines, tokens longer than a chunk, a problem far down */
+  g_string_append (long_text, "{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (long_text, "%s{\"id\": \"r-%u\", \"title\": \"%s\", \"kind\": \"other\", "
+                            "\"start\": \"1999\", \"countries\": [\"FR\"]}", i ? ",\n" : "", i,
+                            i == 7 ? "\xC3\xA9\xC3\xA9 long title \xE6\x97\xA5 ..........................."
+                                     "....................................................................."
+                                     "....................................................................."
+                                     : "T");
+  g_string_append (long_text, "]}");
+  assert_file_reads_as_bytes_in_any_chunks (long_text->str, long_text->len);
+  g_string_truncate (long_text, long_text->len - 2);
+  g_string_append (long_text, ",\n\t{\"id\": \"r-1\", \"title\": 2}\n]}");
+  assert_file_reads_as_bytes_in_any_chunks (long_text->str, long_text->len);
+  g_string_replace (long_text, "\n", " ", 0);
+  g_string_append (long_text, " x");
+  assert_file_reads_as_bytes_in_any_chunks (long_text->str, long_text->len);
+  long_text->str[long_text->len - 1] = '\0';
+  assert_file_reads_as_bytes_in_any_chunks (long_text->str, long_text->len);
+  long_text->str[10] = '!';
+  assert_file_reads_as_bytes_in_any_chunks (long_text->str, long_text->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/format/syntax-checker", test_syntax_checker);
   g_test_add_func ("/format/deep-nesting", test_deep_nesting);
   g_test_add_func ("/format/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/format/read-file-in-chunks", test_read_file_in_chunks);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {

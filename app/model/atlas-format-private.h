@@ -18,5 +18,6 @@ JsonObject       *_atlas_format_collect_extra   (JsonObject         *object,
                                                  const char * const *known,
                                                  guint               n_known);
 const char       *_atlas_format_describe_node   (JsonNode           *node);
+void              _atlas_format_set_read_chunk_size (gsize           size);
 
 G_END_DECLS

@@ -1203,35 +1203,44 @@ record_input_from_tokens (AtlasJsonScanner *scanner,
   return token == ATLAS_JSON_TOKEN_END_OBJECT;
 }
 
+/* @byte, at @line and @column, cannot be UTF-8 text */
+static void
+add_encoding_problem (GPtrArray *problems,
+                      int        line,
+                      int        column,
+                      guchar     byte)
+{
+  AtlasProblem *problem = g_new0 (AtlasProblem, 1);
+
+  problem->kind = ATLAS_PROBLEM_SYNTAX;
+  problem->line = line;
+  problem->column = column;
+  if (byte == '\0')
+    problem->message = g_strdup (_("the file contains a NUL byte; a data file is UTF-8 text"));
+  else
+    problem->message = g_strdup_printf (_("the file is not valid UTF-8 here (byte 0x%02X)"),
+                                        (guint) byte);
+  g_ptr_array_add (problems, problem);
+}
+
 static gboolean
 check_encoding (const char *data,
                 gsize       length,
                 GPtrArray  *problems)
 {
   const char *end;
-  AtlasProblem *problem;
   int line, column;
 
   if (g_utf8_validate_len (data, length, &end))
     return TRUE;
 
   atlas_json_locate (data, end - data, &line, &column);
-  problem = g_new0 (AtlasProblem, 1);
-  problem->kind = ATLAS_PROBLEM_SYNTAX;
-  problem->line = line;
-  problem->column = column;
-  if (*end == '\0')
-    problem->message = g_strdup (_("the file contains a NUL byte; a data file is UTF-8 text"));
-  else
-    problem->message = g_strdup_printf (_("the file is not valid UTF-8 here (byte 0x%02X)"),
-                                        (guint) (guchar) *end);
-  g_ptr_array_add (problems, problem);
+  add_encoding_problem (problems, line, column, *end);
   return FALSE;
 }
 
 static void
 add_scanner_problem (GPtrArray        *problems,
-                     const char       *data,
                      AtlasJsonScanner *scanner)
 {
   AtlasProblem *problem = g_new0 (AtlasProblem, 1);
@@ -1239,7 +1248,7 @@ add_scanner_problem (GPtrArray        *problems,
   const char *message = atlas_json_scanner_get_error (scanner, &offset);
 
   problem->kind = ATLAS_PROBLEM_SYNTAX;
-  atlas_json_locate (data, offset, &problem->line, &problem->column);
+  atlas_json_scanner_locate (scanner, offset, &problem->line, &problem->column);
   problem->message = g_strdup (message);
   g_ptr_array_add (problems, problem);
 }
@@ -1421,11 +1430,12 @@ typedef struct
   JsonObject       *extra;
 
   AtlasJsonScanner *scanner;
-  gsize             length;
+  guint64           length;
   AtlasProgressFunc progress;
   gpointer          progress_data;
   GCancellable     *cancellable;
   gboolean          cancelled;
+  AtlasJsonToken    first_token;
 } Document;
 
 static void
@@ -1440,7 +1450,8 @@ static void
 report_progress (Document *doc)
 {
   if (doc->progress != NULL)
-    doc->progress ((double) atlas_json_scanner_get_offset (doc->scanner) / MAX (doc->length, 1),
+    doc->progress (MIN (1.0, (double) atlas_json_scanner_get_offset (doc->scanner) /
+                             MAX (doc->length, 1)),
                    doc->progress_data);
   if (g_cancellable_is_cancelled (doc->cancellable))
     doc->cancelled = TRUE;
@@ -1558,6 +1569,103 @@ read_document (Document         *doc,
   return token == ATLAS_JSON_TOKEN_END_OBJECT;
 }
 
+/* Reads the data file that @doc->scanner gives the tokens of.  Returns
+ * the records, or NULL with the problems added to @found; then
+ * @doc->cancelled says whether it stopped because it was cancelled. */
+static GPtrArray *
+read_data_file (Document   *doc,
+                GPtrArray  *found)
+{
+  AtlasJsonScanner *scanner = doc->scanner;
+  g_autoptr(GPtrArray) records = NULL;
+  AtlasJsonToken token;
+  gboolean ok;
+
+  token = doc->first_token = atlas_json_scanner_next (scanner);
+  if (token == ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    ok = read_document (doc, scanner) && atlas_json_scanner_next (scanner) == ATLAS_JSON_TOKEN_END;
+  else
+    {
+      Value root = { 0 };
+
+      ok = value_from_tokens (scanner, token, &root) &&
+           atlas_json_scanner_next (scanner) == ATLAS_JSON_TOKEN_END;
+      if (ok)
+        add_problem (found, ATLAS_PROBLEM_FORMAT, NULL,
+                     _("this is not a Space Atlas data file: it holds %s, not an object "
+                       "with “format”: “space-atlas”"), describe_kind (root.kind));
+      value_clear (&root);
+    }
+
+  if (doc->cancelled)
+    ;
+  else if (!ok)
+    add_scanner_problem (found, scanner);
+  else if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT)
+    ;
+  else if (doc->format.kind != VALUE_STRING || strcmp (doc->format.text, ATLAS_FORMAT_NAME) != 0)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "format",
+                 _("this is not a Space Atlas data file: it has no “format”: “space-atlas”"));
+  else if (!doc->version_is_int || doc->version < 1)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
+                 _("must be a whole number from 1 (this version reads format version %d)"),
+                 ATLAS_FORMAT_VERSION);
+  else if (doc->version > ATLAS_FORMAT_VERSION)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
+                 _("the file is in format version %lld, written by a newer "
+                   "Space Atlas; this version reads format version %d and will not open it "
+                   "in part — update Space Atlas to open it"),
+                 (long long) doc->version, ATLAS_FORMAT_VERSION);
+  else if (doc->records_kind != VALUE_ARRAY)
+    add_problem (found, ATLAS_PROBLEM_FORMAT, "records",
+                 doc->records_kind == VALUE_ABSENT ? _("is missing") : _("must be a list of records"));
+  else
+    {
+      g_ptr_array_extend_and_steal (found, g_steal_pointer (&doc->problems));
+      records = g_steal_pointer (&doc->records);
+    }
+
+  document_clear_records (doc);
+  value_clear (&doc->format);
+
+  if (doc->cancelled || found->len > 0)
+    g_clear_pointer (&records, g_ptr_array_unref);
+
+  return g_steal_pointer (&records);
+}
+
+/* What the caller of a read function gets: the records, or the
+ * problems, or the error of being cancelled */
+static GPtrArray *
+finish_read (Document     *doc,
+             GPtrArray    *records,
+             GPtrArray    *found,
+             JsonObject  **extra,
+             GPtrArray   **problems,
+             GError      **error)
+{
+  if (doc->cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading was cancelled"));
+      g_ptr_array_set_size (found, 0);
+    }
+  else if (doc->progress != NULL)
+    doc->progress (1.0, doc->progress_data);
+
+  if (found->len > 0 || doc->cancelled)
+    g_clear_pointer (&records, g_ptr_array_unref);
+
+  if (records != NULL && extra != NULL && doc->extra != NULL)
+    {
+      json_object_seal (doc->extra);
+      *extra = g_steal_pointer (&doc->extra);
+    }
+  g_clear_pointer (&doc->extra, json_object_unref);
+
+  *problems = found;
+  return records;
+}
+
 /**
  * atlas_format_read_full:
  * @bytes: the contents of a data file
@@ -1587,14 +1695,12 @@ atlas_format_read_full (GBytes             *bytes,
                         GPtrArray         **problems,
                         GError            **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
-  g_autoptr(GPtrArray) records = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  GPtrArray *records = NULL;
   AtlasJsonScanner scanner;
   Document doc = { 0 };
-  AtlasJsonToken token;
   const char *data;
   gsize length;
-  gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
@@ -1605,13 +1711,16 @@ atlas_format_read_full (GBytes             *bytes,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      *problems = g_steal_pointer (&found);
+      *problems = found;
       return NULL;
     }
 
   data = get_text (bytes, &length, found);
   if (data == NULL)
-    goto out;
+    {
+      *problems = found;
+      return NULL;
+    }
 
   atlas_json_scanner_init (&scanner, data, length, ATLAS_JSON_MAX_DEPTH);
   doc.scanner = &scanner;
@@ -1620,73 +1729,10 @@ atlas_format_read_full (GBytes             *bytes,
   doc.progress_data = progress_data;
   doc.cancellable = cancellable;
 
-  token = atlas_json_scanner_next (&scanner);
-  if (token == ATLAS_JSON_TOKEN_BEGIN_OBJECT)
-    ok = read_document (&doc, &scanner) && atlas_json_scanner_next (&scanner) == ATLAS_JSON_TOKEN_END;
-  else
-    {
-      Value root = { 0 };
-
-      ok = value_from_tokens (&scanner, token, &root) &&
-           atlas_json_scanner_next (&scanner) == ATLAS_JSON_TOKEN_END;
-      if (ok)
-        add_problem (found, ATLAS_PROBLEM_FORMAT, NULL,
-                     _("this is not a Space Atlas data file: it holds %s, not an object "
-                       "with “format”: “space-atlas”"), describe_kind (root.kind));
-      value_clear (&root);
-    }
-
-  if (doc.cancelled)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading was cancelled"));
-      g_ptr_array_set_size (found, 0);
-    }
-  else if (!ok)
-    add_scanner_problem (found, data, &scanner);
-  else if (token != ATLAS_JSON_TOKEN_BEGIN_OBJECT)
-    ;
-  else if (doc.format.kind != VALUE_STRING || strcmp (doc.format.text, ATLAS_FORMAT_NAME) != 0)
-    add_problem (found, ATLAS_PROBLEM_FORMAT, "format",
-                 _("this is not a Space Atlas data file: it has no “format”: “space-atlas”"));
-  else if (!doc.version_is_int || doc.version < 1)
-    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
-                 _("must be a whole number from 1 (this version reads format version %d)"),
-                 ATLAS_FORMAT_VERSION);
-  else if (doc.version > ATLAS_FORMAT_VERSION)
-    add_problem (found, ATLAS_PROBLEM_FORMAT, "version",
-                 _("the file is in format version %lld, written by a newer "
-                   "Space Atlas; this version reads format version %d and will not open it "
-                   "in part — update Space Atlas to open it"),
-                 (long long) doc.version, ATLAS_FORMAT_VERSION);
-  else if (doc.records_kind != VALUE_ARRAY)
-    add_problem (found, ATLAS_PROBLEM_FORMAT, "records",
-                 doc.records_kind == VALUE_ABSENT ? _("is missing") : _("must be a list of records"));
-  else
-    {
-      g_ptr_array_extend_and_steal (found, g_steal_pointer (&doc.problems));
-      records = g_steal_pointer (&doc.records);
-
-      if (found->len == 0 && extra != NULL && doc.extra != NULL)
-        {
-          json_object_seal (doc.extra);
-          *extra = g_steal_pointer (&doc.extra);
-        }
-    }
-
-  if (progress != NULL && !doc.cancelled)
-    progress (1.0, progress_data);
-
+  records = read_data_file (&doc, found);
   atlas_json_scanner_clear (&scanner);
-  document_clear_records (&doc);
-  value_clear (&doc.format);
-  g_clear_pointer (&doc.extra, json_object_unref);
 
-out:
-  if (found->len > 0)
-    g_clear_pointer (&records, g_ptr_array_unref);
-
-  *problems = g_steal_pointer (&found);
-  return g_steal_pointer (&records);
+  return finish_read (&doc, records, found, extra, problems, error);
 }
 
 /**
@@ -1708,21 +1754,68 @@ atlas_format_read (GBytes      *bytes,
   return atlas_format_read_full (bytes, NULL, NULL, NULL, extra, problems, NULL);
 }
 
+/* The text of a data file, for the scanner a chunk at a time */
 typedef struct
 {
-  AtlasProgressFunc progress;
-  gpointer          data;
-  double            from;
-  double            to;
-} ProgressSpan;
+  AtlasFileReader *reader;
+  gsize            max_chunk;
+  GError          *error;      /* reading failed */
+  gboolean         started;    /* past the byte order mark, if any */
+  gboolean         bad;        /* reading stopped at a byte that is not text */
+  guchar           bad_byte;
+  guint64          length;     /* given to the scanner so far */
+} FileText;
 
-static void
-span_progress (double   fraction,
-               gpointer user_data)
+static gsize read_chunk_size;  /* 0: as much as fits */
+
+/**
+ * _atlas_format_set_read_chunk_size:
+ * @size: at least 4 bytes, or 0 for the default
+ *
+ * The most atlas_format_read_file() reads at a time, for tests.
+ */
+void
+_atlas_format_set_read_chunk_size (gsize size)
 {
-  ProgressSpan *span = user_data;
+  read_chunk_size = size;
+}
 
-  span->progress (span->from + fraction * (span->to - span->from), span->data);
+static gssize
+read_file_text (char     *buffer,
+                gsize     size,
+                gpointer  user_data)
+{
+  FileText *text = user_data;
+  gssize n = 0;
+
+  while (n == 0 && text->error == NULL && !text->bad)
+    {
+      n = atlas_file_reader_read (text->reader, buffer, MIN (size, text->max_chunk), &text->error);
+      if (n <= 0)
+        return 0;
+
+      /* The byte that is not text is reported, not read */
+      if (atlas_file_reader_found_bad (text->reader))
+        {
+          text->bad = TRUE;
+          text->bad_byte = buffer[--n];
+        }
+
+      /* A UTF-8 byte order mark is harmless; JsonParser would choke on
+       * it.  The first chunk has all of it: a whole character. */
+      if (!text->started)
+        {
+          text->started = TRUE;
+          if (n >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)
+            {
+              memmove (buffer, buffer + 3, n - 3);
+              n -= 3;
+            }
+        }
+    }
+
+  text->length += n;
+  return n;
 }
 
 /**
@@ -1738,10 +1831,11 @@ span_progress (double   fraction,
  *   problem found, empty when there is none
  * @error: set to %G_IO_ERROR_CANCELLED when @cancellable was cancelled
  *
- * Like atlas_format_read_full(), reading @file first with
- * atlas_read_file(): only a regular file, up to a size limit.  A file
+ * Like atlas_format_read_full(), reading @file with an
+ * #AtlasFileReader: only a regular file, up to a size limit.  A file
  * that cannot be read is reported as one problem of kind
- * %ATLAS_PROBLEM_FILE.
+ * %ATLAS_PROBLEM_FILE.  The file is read a chunk at a time, as records
+ * are made: only the records are ever all in memory, not the file.
  *
  * Returns: (transfer full) (nullable) (element-type AtlasPartnership): the
  *   records, or %NULL
@@ -1755,33 +1849,88 @@ atlas_format_read_file_full (GFile              *file,
                              GPtrArray         **problems,
                              GError            **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AtlasFileReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
-  /* Reading the bytes is quick next to making records of them */
-  ProgressSpan read_span = { progress, progress_data, 0.0, 0.15 };
-  ProgressSpan parse_span = { progress, progress_data, 0.15, 1.0 };
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  GPtrArray *records = NULL;
+  AtlasJsonScanner scanner;
+  FileText text = { 0 };
+  Document doc = { 0 };
+  gsize error_offset = G_MAXSIZE;
+  gboolean stopped = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
   if (extra != NULL)
     *extra = NULL;
-  *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
+  *problems = found;
 
-  bytes = atlas_read_file (file, ATLAS_READ_FILE_UTF8, progress ? span_progress : NULL, &read_span,
-                           cancellable, &local_error);
-  if (bytes == NULL)
+  reader = atlas_file_reader_open (file, ATLAS_READ_FILE_UTF8, cancellable, &local_error);
+  if (reader == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        add_problem (*problems, ATLAS_PROBLEM_FILE, NULL, "%s", local_error->message);
+        add_problem (found, ATLAS_PROBLEM_FILE, NULL, "%s", local_error->message);
       return NULL;
     }
 
-  g_clear_pointer (problems, g_ptr_array_unref);
-  return atlas_format_read_full (bytes, progress ? span_progress : NULL, &parse_span, cancellable,
-                                 extra, problems, error);
+  text.reader = reader;
+  text.max_chunk = read_chunk_size > 0 ? read_chunk_size : G_MAXSIZE;
+  atlas_json_scanner_init_reader (&scanner, read_file_text, &text, ATLAS_JSON_MAX_DEPTH);
+  doc.scanner = &scanner;
+  doc.length = atlas_file_reader_get_size (reader);
+  doc.progress = progress;
+  doc.progress_data = progress_data;
+  doc.cancellable = cancellable;
+
+  records = read_data_file (&doc, found);
+
+  /* A byte that is not text is the one problem, wherever it is, as when
+   * the file is read whole: after a syntax error, look for one */
+  if (!doc.cancelled)
+    atlas_json_scanner_read_to_end (&scanner);
+
+  /* As when the file is read whole: an error of reading, then a byte
+   * that is not text, then a file of only white space */
+  if (doc.first_token == ATLAS_JSON_TOKEN_ERROR)
+    atlas_json_scanner_get_error (&scanner, &error_offset);
+  if (!doc.cancelled &&
+      (text.error != NULL || text.bad ||
+       (doc.first_token == ATLAS_JSON_TOKEN_ERROR && error_offset == text.length)))
+    {
+      g_clear_pointer (&records, g_ptr_array_unref);
+      g_ptr_array_set_size (found, 0);
+
+      if (g_error_matches (text.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&text.error));
+          stopped = TRUE;
+        }
+      else if (text.error != NULL)
+        add_problem (found, ATLAS_PROBLEM_FILE, NULL, "%s", text.error->message);
+      else if (text.bad)
+        {
+          int line, column;
+
+          atlas_json_scanner_locate (&scanner, text.length, &line, &column);
+          add_encoding_problem (found, line, column, text.bad_byte);
+        }
+      else
+        add_problem (found, ATLAS_PROBLEM_FORMAT, NULL, _("the file is empty"));
+    }
+
+  atlas_json_scanner_clear (&scanner);
+  g_clear_error (&text.error);
+
+  if (stopped)
+    {
+      g_clear_pointer (&doc.extra, json_object_unref);
+      return NULL;
+    }
+
+  return finish_read (&doc, records, found, extra, problems, error);
 }
 
 /**

@@ -13,6 +13,13 @@
  * are no character, and JsonParser would make invalid UTF-8 of them);
  * the input must already be valid UTF-8.
  *
+ * It reads text in memory, or text that a function gives it a chunk at
+ * a time (atlas_json_scanner_init_reader()): then it holds a window of
+ * the text, from the start of the current token on, and reads more
+ * when a token goes past its end, so that a big file is never all in
+ * memory.  Offsets outside are counted from the start of the text;
+ * inside, from the start of the window.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-json-syntax"
@@ -22,6 +29,20 @@
 #include <glib/gi18n.h>
 
 #include "atlas-json-syntax.h"
+
+#define WINDOW_SIZE (1 << 20)
+
+static gboolean refill (AtlasJsonScanner *s,
+                        gsize             n);
+
+/* Whether @n bytes from the current position are there, reading more
+ * when the text comes in chunks; FALSE only at the end of the text */
+static inline gboolean
+have (AtlasJsonScanner *s,
+      gsize             n)
+{
+  return s->length - s->pos >= n || (!s->eof && refill (s, n));
+}
 
 static gboolean fail (AtlasJsonScanner *s,
                       gsize             offset,
@@ -37,14 +58,15 @@ fail (AtlasJsonScanner *s,
   va_list args;
 
   va_start (args, format);
-  s->error_offset = offset;
+  s->error_offset = s->base + offset;
   s->message = g_strdup_vprintf (format, args);
   va_end (args);
 
   return FALSE;
 }
 
-/* What stands at @offset, for a message: “x”, or "the end of the file" */
+/* What stands at @offset, for a message: “x”, or "the end of the file".
+ * The text ends with whole characters: there is all of it. */
 static char *
 describe_at (AtlasJsonScanner *s,
              gsize             offset)
@@ -63,38 +85,52 @@ describe_at (AtlasJsonScanner *s,
                           s->data + offset);
 }
 
+/* Skips white space; with @between_tokens, what it skips need not be
+ * kept in the window */
 static void
-skip_space (AtlasJsonScanner *s)
+skip_space (AtlasJsonScanner *s,
+            gboolean          between_tokens)
 {
-  while (s->pos < s->length)
+  do
     {
-      char c = s->data[s->pos];
+      while (s->pos < s->length)
+        {
+          char c = s->data[s->pos];
 
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        break;
-      s->pos++;
+          if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return;
+          s->pos++;
+        }
+
+      if (between_tokens)
+        s->keep = s->pos;
     }
+  while (have (s, 1));
 }
 
+/* Whether the 4 bytes @skip bytes after the current position are
+ * hexadecimal digits */
 static gboolean
 is_hex4 (AtlasJsonScanner *s,
-         gsize             at)
+         gsize             skip)
 {
+  if (!have (s, skip + 4))
+    return FALSE;
+
   for (int i = 0; i < 4; i++)
-    if (at + i >= s->length || !g_ascii_isxdigit (s->data[at + i]))
+    if (!g_ascii_isxdigit (s->data[s->pos + skip + i]))
       return FALSE;
   return TRUE;
 }
 
+/* A string from the current position, which is its token's start */
 static gboolean
 scan_string (AtlasJsonScanner *s)
 {
-  gsize start = s->pos;
-
   s->pos++; /* the opening quote */
   s->token_escaped = FALSE;
 
-  while (s->pos < s->length)
+  while (have (s, 1))
     {
       guchar c = s->data[s->pos];
 
@@ -113,7 +149,7 @@ scan_string (AtlasJsonScanner *s)
 
       if (c == '\\')
         {
-          char e = s->pos + 1 < s->length ? s->data[s->pos + 1] : '\0';
+          char e = have (s, 2) ? s->data[s->pos + 1] : '\0';
 
           s->token_escaped = TRUE;
 
@@ -121,7 +157,7 @@ scan_string (AtlasJsonScanner *s)
             {
               gunichar u;
 
-              if (!is_hex4 (s, s->pos + 2))
+              if (!is_hex4 (s, 2))
                 return fail (s, s->pos, _("“\\u” must be followed by four hexadecimal digits"));
 
               /* A character beyond U+FFFF is a pair of escapes; half of
@@ -134,8 +170,8 @@ scan_string (AtlasJsonScanner *s)
                 {
                   gunichar low = 0;
 
-                  if (s->pos + 7 < s->length && s->data[s->pos + 6] == '\\' &&
-                      s->data[s->pos + 7] == 'u' && is_hex4 (s, s->pos + 8))
+                  if (have (s, 8) && s->data[s->pos + 6] == '\\' &&
+                      s->data[s->pos + 7] == 'u' && is_hex4 (s, 8))
                     for (int i = 0; i < 4; i++)
                       low = (low << 4) | g_ascii_xdigit_value (s->data[s->pos + 8 + i]);
 
@@ -164,51 +200,54 @@ scan_string (AtlasJsonScanner *s)
       s->pos++;
     }
 
-  return fail (s, start, _("this string has no closing quote"));
+  return fail (s, s->token_start, _("this string has no closing quote"));
 }
 
 static gboolean
 scan_digits (AtlasJsonScanner *s)
 {
-  gsize start = s->pos;
+  gsize n = 0;
 
-  while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
-    s->pos++;
+  /* Counted, not compared with a position: reading more moves them */
+  while (have (s, 1) && g_ascii_isdigit (s->data[s->pos]))
+    {
+      s->pos++;
+      n++;
+    }
 
-  return s->pos > start;
+  return n > 0;
 }
 
+/* A number from the current position, which is its token's start */
 static gboolean
 scan_number (AtlasJsonScanner *s)
 {
-  gsize start = s->pos;
-
   if (s->data[s->pos] == '-')
     s->pos++;
 
-  if (s->pos < s->length && s->data[s->pos] == '0')
+  if (have (s, 1) && s->data[s->pos] == '0')
     {
       s->pos++;
-      if (s->pos < s->length && g_ascii_isdigit (s->data[s->pos]))
-        return fail (s, start, _("a number cannot start with 0"));
+      if (have (s, 1) && g_ascii_isdigit (s->data[s->pos]))
+        return fail (s, s->token_start, _("a number cannot start with 0"));
     }
   else if (!scan_digits (s))
-    return fail (s, start, _("“-” must be followed by digits"));
+    return fail (s, s->token_start, _("“-” must be followed by digits"));
 
-  if (s->pos < s->length && s->data[s->pos] == '.')
+  if (have (s, 1) && s->data[s->pos] == '.')
     {
       s->pos++;
       if (!scan_digits (s))
-        return fail (s, start, _("a decimal point must be followed by digits"));
+        return fail (s, s->token_start, _("a decimal point must be followed by digits"));
     }
 
-  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
+  if (have (s, 1) && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
     {
       s->pos++;
-      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
+      if (have (s, 1) && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
         s->pos++;
       if (!scan_digits (s))
-        return fail (s, start, _("an exponent must have digits"));
+        return fail (s, s->token_start, _("an exponent must have digits"));
     }
 
   return TRUE;
@@ -223,8 +262,8 @@ scan_literal (AtlasJsonScanner *s)
     {
       gsize len = strlen (literals[i]);
 
-      if (s->length - s->pos >= len && memcmp (s->data + s->pos, literals[i], len) == 0 &&
-          (s->pos + len == s->length || !g_ascii_isalnum (s->data[s->pos + len])))
+      if (have (s, len) && memcmp (s->data + s->pos, literals[i], len) == 0 &&
+          (!have (s, len + 1) || !g_ascii_isalnum (s->data[s->pos + len])))
         {
           s->pos += len;
           return TRUE;
@@ -261,9 +300,35 @@ atlas_json_scanner_init (AtlasJsonScanner *s,
   *s = (AtlasJsonScanner) { 0 };
   s->data = data;
   s->length = length;
+  s->eof = TRUE;
+  s->line = 1;
   s->max_depth = max_depth;
   s->state = STATE_VALUE;
   s->stack = g_byte_array_new ();
+}
+
+/**
+ * atlas_json_scanner_init_reader:
+ * @read: (scope call): gives the text a chunk at a time
+ * @read_data: data for @read
+ * @max_depth: how deeply arrays and objects may nest
+ *
+ * Prepares @scanner to read the one JSON value in the text that @read
+ * gives, which must be valid UTF-8 and end each chunk with a whole
+ * character.  When @read returns 0 or less the text ends there.  The
+ * scanner holds in memory a window of the text about a chunk long, or
+ * as long as the longest token.
+ */
+void
+atlas_json_scanner_init_reader (AtlasJsonScanner  *s,
+                                AtlasJsonReadFunc  read,
+                                gpointer           read_data,
+                                guint              max_depth)
+{
+  atlas_json_scanner_init (s, NULL, 0, max_depth);
+  s->eof = FALSE;
+  s->read = read;
+  s->read_data = read_data;
 }
 
 void
@@ -271,6 +336,177 @@ atlas_json_scanner_clear (AtlasJsonScanner *s)
 {
   g_clear_pointer (&s->stack, g_byte_array_unref);
   g_clear_pointer (&s->message, g_free);
+  g_clear_pointer (&s->buffer, g_free);
+  s->data = NULL;
+}
+
+/* How many of the @n bytes at @data are @byte, eight at a time */
+static gsize
+count_byte (const char *data,
+            gsize       n,
+            char        byte)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones << 7;
+  const guint64 pattern = ones * (guchar) byte;
+  gsize count = 0, i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      word ^= pattern; /* a zero byte where @byte was */
+      count += __builtin_popcountll (~(((word & ~high) + ~high) | word) & high);
+    }
+
+  for (; i < n; i++)
+    count += data[i] == byte;
+
+  return count;
+}
+
+/* How many characters the @n bytes of UTF-8 at @data are: the bytes that
+ * do not continue a character */
+static gsize
+count_chars (const char *data,
+             gsize       n)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize continuing = 0, i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      continuing += __builtin_popcountll (word & ~(word << 1) & high); /* 10xxxxxx */
+    }
+
+  for (; i < n; i++)
+    continuing += ((guchar) data[i] & 0xC0) == 0x80;
+
+  return n - continuing;
+}
+
+/* The line (from 1) at @offset bytes into the window, and how many
+ * characters of it come before; from those at the window's start */
+static void
+locate_in_window (AtlasJsonScanner *s,
+                  gsize             offset,
+                  gsize            *line,
+                  gsize            *column)
+{
+  gsize lines = count_byte (s->data, offset, '\n');
+  gsize line_start = offset;
+
+  if (lines == 0)
+    {
+      *line = s->line;
+      *column = s->column + count_chars (s->data, offset);
+      return;
+    }
+
+  while (s->data[line_start - 1] != '\n')
+    line_start--;
+  *line = s->line + lines;
+  *column = count_chars (s->data + line_start, offset - line_start);
+}
+
+/* Reads more text into the window, dropping what is no longer needed,
+ * until @n bytes from the current position are there or the text ends */
+static gboolean
+refill (AtlasJsonScanner *s,
+        gsize             n)
+{
+  while (s->length - s->pos < n && !s->eof)
+    {
+      gsize drop = MIN (s->keep, s->pos);
+      gsize left, room;
+      gssize n_read;
+
+      if (s->read == NULL)
+        {
+          s->eof = TRUE;
+          break;
+        }
+
+      /* What the window held before @drop goes: count its lines */
+      left = s->length - drop;
+      if (drop > 0)
+        {
+          locate_in_window (s, drop, &s->line, &s->column);
+          memmove (s->buffer, s->buffer + drop, left);
+          s->base += drop;
+          s->length = left;
+          s->pos -= drop;
+          s->keep -= drop;
+          s->token_start = s->token_start > drop ? s->token_start - drop : 0;
+          s->token_end = s->token_end > drop ? s->token_end - drop : 0;
+        }
+
+      /* A chunk's room, more for a long token, less after one */
+      room = MAX (WINDOW_SIZE, 2 * left);
+      if (s->capacity < room || (s->capacity > WINDOW_SIZE && s->capacity > 2 * room))
+        {
+          s->capacity = room;
+          s->buffer = g_realloc (s->buffer, s->capacity);
+        }
+      s->data = s->buffer;
+
+      n_read = s->read (s->buffer + s->length, s->capacity - s->length, s->read_data);
+      if (n_read <= 0)
+        s->eof = TRUE;
+      else
+        s->length += n_read;
+    }
+
+  return s->length - s->pos >= n;
+}
+
+/**
+ * atlas_json_scanner_read_to_end:
+ *
+ * Reads the rest of the text without looking at it, as far as the
+ * function given to atlas_json_scanner_init_reader() gives it: for a
+ * caller that must see all of the text, after an error.  Then the
+ * scanner gives no more tokens.
+ */
+void
+atlas_json_scanner_read_to_end (AtlasJsonScanner *s)
+{
+  if (s->state != STATE_ERROR)
+    s->state = STATE_DONE;
+
+  while (!s->eof)
+    {
+      s->pos = s->keep = s->length;
+      refill (s, 1);
+    }
+}
+
+/**
+ * atlas_json_scanner_locate:
+ * @offset: a byte offset into the text, from that of the current token
+ *   (or of an error) to the end of what was read
+ * @line: (out): the line, from 1
+ * @column: (out): the column, from 1, counted in characters
+ *
+ * Like atlas_json_locate(), for text read in chunks too.
+ */
+void
+atlas_json_scanner_locate (AtlasJsonScanner *s,
+                           gsize             offset,
+                           int              *line,
+                           int              *column)
+{
+  gsize at_line, at_column;
+
+  g_return_if_fail (offset >= s->base);
+
+  locate_in_window (s, MIN (offset - s->base, s->length), &at_line, &at_column);
+  *line = MIN (at_line, G_MAXINT);
+  *column = MIN (at_column + 1, G_MAXINT);
 }
 
 static AtlasJsonToken
@@ -301,12 +537,15 @@ atlas_json_scanner_next (AtlasJsonScanner *s)
   if (s->state == STATE_ERROR)
     return ATLAS_JSON_TOKEN_ERROR;
 
+  /* The last token is no longer needed */
+  s->token_start = s->token_end = s->keep = s->pos;
+
   for (;;)
     {
       GByteArray *stack = s->stack;
       char c;
 
-      skip_space (s);
+      skip_space (s, TRUE);
       c = s->pos < s->length ? s->data[s->pos] : '\0';
 
       if (s->state == STATE_AFTER_VALUE)
@@ -365,12 +604,12 @@ atlas_json_scanner_next (AtlasJsonScanner *s)
               break;
             }
 
-          s->token_start = s->pos;
+          s->token_start = s->keep = s->pos;
           if (!scan_string (s))
             break;
           s->token_end = s->pos;
 
-          skip_space (s);
+          skip_space (s, FALSE);
           if (s->pos >= s->length || s->data[s->pos] != ':')
             {
               g_autofree char *what = describe_at (s, s->pos);
@@ -389,7 +628,7 @@ atlas_json_scanner_next (AtlasJsonScanner *s)
           return pop (s);
         }
 
-      s->token_start = s->pos;
+      s->token_start = s->keep = s->pos;
 
       if (c == '{' || c == '[')
         {
@@ -599,7 +838,7 @@ atlas_json_scanner_get_token (AtlasJsonScanner *s,
 gsize
 atlas_json_scanner_get_offset (AtlasJsonScanner *s)
 {
-  return s->pos;
+  return s->base + s->pos;
 }
 
 /**

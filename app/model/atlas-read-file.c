@@ -9,7 +9,7 @@
  * stops when cancelled.
  *
  * The limit is the smaller of 4 GiB and a third of the machine's
- * memory: reading a data file holds its bytes and the records made of
+ * memory: reading a file whole holds its bytes and what is made of
  * them, about twice its size at most, and the machine must keep room
  * for everything else.
  *
@@ -17,6 +17,10 @@
  * byte that cannot be UTF-8 text (a NUL, say): a reader of UTF-8 text
  * reports that byte whatever follows it, so the rest need not be read.
  * A 2 GB file of NULs is refused after its first chunk.
+ *
+ * AtlasFileReader gives the same chunks one at a time, for a reader
+ * that makes something of each and need not hold the whole file (the
+ * data file reader, which holds only its records).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,96 +117,41 @@ check_utf8 (const char *data,
   return end - data;
 }
 
-typedef struct
+/**
+ * AtlasFileReader:
+ *
+ * Reads a file a chunk at a time, with the guarantees of
+ * atlas_read_file(): for a caller that makes something of each chunk
+ * and need not hold the whole file.
+ */
+struct _AtlasFileReader
 {
-  char         *data;
-  gsize         len;
-  gsize         capacity;
-  guint64       expected;  /* the size stat() gave */
+  char         *name;       /* for messages */
+  char         *path;       /* of a local file, read with @fd */
+  int           fd;
+  GInputStream *stream;     /* otherwise */
+  GCancellable *cancellable;
+  guint64       expected;   /* the size stat() gave */
   guint64       limit;
+  guint64       n_read;
   gboolean      utf8;
-  gsize         checked;   /* bytes known to be UTF-8 text */
-  gboolean      bad;
-} Reading;
+  gboolean      bad;        /* a byte that cannot be UTF-8 text was read */
+  gboolean      done;
+  char          carry[4];   /* a character cut off by the end of a chunk */
+  gsize         n_carry;
+};
 
-/* Room for a chunk more.  The buffer grows as it fills, not to the
- * size stat() gave at once: a file that claims 2 GB (a sparse one, say)
- * may be refused after its first chunk. */
-static char *
-chunk_room (Reading *reading)
-{
-  if (reading->capacity - reading->len < CHUNK_SIZE)
-    {
-      reading->capacity = MAX (reading->capacity * 2, reading->len + CHUNK_SIZE);
-      reading->data = g_realloc (reading->data, reading->capacity);
-    }
-
-  return reading->data + reading->len;
-}
-
-/* Counts in what was read; FALSE when reading must stop (too large, or
- * not text when only text is wanted) with *@error set for the former */
-static gboolean
-take_chunk (Reading     *reading,
-            const char  *name,
-            gsize        n_read,
-            GError     **error)
-{
-  reading->len += n_read;
-
-  if (reading->len > reading->limit)
-    return set_too_large (error, name, reading->len, reading->limit);
-
-  if (reading->utf8 && !reading->bad)
-    {
-      gsize ok = check_utf8 (reading->data + reading->checked, reading->len - reading->checked,
-                             n_read == 0, &reading->bad);
-
-      reading->checked += ok;
-      if (reading->bad)
-        {
-          /* Keep the bad byte: the reader reports it */
-          reading->len = reading->checked + 1;
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static GBytes *
-take_bytes (Reading *reading)
-{
-  /* Give back what was never filled */
-  reading->data = g_realloc (reading->data, MAX (reading->len, 1));
-  return g_bytes_new_take (g_steal_pointer (&reading->data), reading->len);
-}
-
-static void
-report (Reading           *reading,
-        AtlasProgressFunc  progress,
-        gpointer           progress_data)
-{
-  if (progress != NULL)
-    progress (MIN (1.0, (double) reading->len / MAX (reading->expected, 1)), progress_data);
-}
-
-static GBytes *
-read_local (GFile              *file,
-            const char         *path,
-            const char         *name,
-            Reading            *reading,
-            AtlasProgressFunc   progress,
-            gpointer            progress_data,
-            GCancellable       *cancellable,
-            GError            **error)
+static AtlasFileReader *
+open_local (AtlasFileReader  *self,
+            const char       *path,
+            GError          **error)
 {
   struct stat st;
-  int fd, saved_errno;
+  int saved_errno;
 
   /* Without O_NONBLOCK, opening a FIFO waits for a writer, for ever */
-  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0)
+  self->fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (self->fd < 0)
     {
       g_autofree char *display = g_filename_display_name (path);
 
@@ -212,136 +161,248 @@ read_local (GFile              *file,
       return NULL;
     }
 
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (self->fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      close (fd);
       /* Translators: %s is a file name */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file"), name);
+                   _("“%s” is not a regular file"), self->name);
       return NULL;
     }
 
-  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  fcntl (self->fd, F_SETFL, fcntl (self->fd, F_GETFL) & ~O_NONBLOCK);
 
-  reading->expected = st.st_size;
-  if ((guint64) st.st_size > reading->limit)
+  self->path = g_strdup (path);
+  self->expected = st.st_size;
+  if (self->expected > self->limit)
     {
-      close (fd);
-      set_too_large (error, name, st.st_size, reading->limit);
+      set_too_large (error, self->name, self->expected, self->limit);
       return NULL;
     }
 
-  for (;;)
-    {
-      gssize n_read;
-      char *room;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          close (fd);
-          g_clear_pointer (&reading->data, g_free);
-          return NULL;
-        }
-
-      room = chunk_room (reading);
-      n_read = read (fd, room, CHUNK_SIZE);
-      if (n_read < 0)
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          saved_errno = errno;
-          if (saved_errno == EINTR)
-            continue;
-          close (fd);
-          g_clear_pointer (&reading->data, g_free);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Error reading file %s: %s"), display, g_strerror (saved_errno));
-          return NULL;
-        }
-
-      if (!take_chunk (reading, name, n_read, error))
-        {
-          if (!reading->bad)
-            {
-              close (fd);
-              g_clear_pointer (&reading->data, g_free);
-              return NULL;
-            }
-          break;
-        }
-
-      report (reading, progress, progress_data);
-      if (n_read == 0)
-        break;
-    }
-
-  close (fd);
-  return take_bytes (reading);
+  return self;
 }
 
-static GBytes *
-read_stream (GFile              *file,
-             const char         *name,
-             Reading            *reading,
-             AtlasProgressFunc   progress,
-             gpointer            progress_data,
-             GCancellable       *cancellable,
-             GError            **error)
+static AtlasFileReader *
+open_stream (AtlasFileReader  *self,
+             GFile            *file,
+             GError          **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+                            G_FILE_QUERY_INFO_NONE, self->cancellable, error);
   if (info == NULL)
     return NULL;
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file"), name);
+                   _("“%s” is not a regular file"), self->name);
       return NULL;
     }
 
-  reading->expected = g_file_info_get_size (info);
-  if (reading->expected > reading->limit)
+  self->expected = g_file_info_get_size (info);
+  if (self->expected > self->limit)
     {
-      set_too_large (error, name, reading->expected, reading->limit);
+      set_too_large (error, self->name, self->expected, self->limit);
       return NULL;
     }
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
+  self->stream = G_INPUT_STREAM (g_file_read (file, self->cancellable, error));
+  if (self->stream == NULL)
     return NULL;
+
+  return self;
+}
+
+/**
+ * atlas_file_reader_open:
+ * @file: the file to read
+ * @flags: %ATLAS_READ_FILE_UTF8 to stop right after a byte that cannot
+ *   be UTF-8 text
+ * @cancellable: (nullable): to stop reading
+ *
+ * Opens @file for atlas_file_reader_read(), if it is a regular file no
+ * larger than atlas_read_file_get_size_limit().  Otherwise fails as
+ * atlas_read_file() does.
+ *
+ * Returns: (transfer full) (nullable): the reader
+ */
+AtlasFileReader *
+atlas_file_reader_open (GFile               *file,
+                        AtlasReadFileFlags   flags,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  AtlasFileReader *self;
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self = g_new0 (AtlasFileReader, 1);
+  self->fd = -1;
+  self->name = g_file_get_parse_name (file);
+  self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  self->limit = atlas_read_file_get_size_limit ();
+  self->utf8 = (flags & ATLAS_READ_FILE_UTF8) != 0;
+
+  path = g_file_peek_path (file);
+  if ((path != NULL ? open_local (self, path, error) : open_stream (self, file, error)) == NULL)
+    {
+      atlas_file_reader_free (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+void
+atlas_file_reader_free (AtlasFileReader *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->fd >= 0)
+    close (self->fd);
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_free (self->path);
+  g_free (self->name);
+  g_free (self);
+}
+
+/**
+ * atlas_file_reader_get_size:
+ *
+ * Returns: the file's size when it was opened
+ */
+guint64
+atlas_file_reader_get_size (AtlasFileReader *self)
+{
+  return self->expected;
+}
+
+/**
+ * atlas_file_reader_found_bad:
+ *
+ * Returns: whether reading stopped after a byte that cannot be UTF-8
+ *   text, the last it gave, with %ATLAS_READ_FILE_UTF8
+ */
+gboolean
+atlas_file_reader_found_bad (AtlasFileReader *self)
+{
+  return self->bad;
+}
+
+static gssize
+read_some (AtlasFileReader  *self,
+           char             *buffer,
+           gsize             size,
+           GError          **error)
+{
+  if (self->stream != NULL)
+    return g_input_stream_read (self->stream, buffer, size, self->cancellable, error);
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return -1;
 
   for (;;)
     {
-      char *room = chunk_room (reading);
-      gssize n_read;
+      gssize n_read = read (self->fd, buffer, size);
+      int saved_errno = errno;
 
-      n_read = g_input_stream_read (G_INPUT_STREAM (stream), room, CHUNK_SIZE, cancellable, error);
+      if (n_read >= 0)
+        return n_read;
+
+      if (saved_errno != EINTR)
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Error reading file %s: %s"), display, g_strerror (saved_errno));
+          return -1;
+        }
+    }
+}
+
+/**
+ * atlas_file_reader_read:
+ * @buffer: where to put what is read
+ * @size: room in @buffer, at least 4 bytes
+ *
+ * Reads the next chunk of the file: up to @size bytes, or 0 at its end.
+ * With %ATLAS_READ_FILE_UTF8 a chunk ends with a whole character, and
+ * after a byte that cannot be UTF-8 text (a NUL, say) reading stops: the
+ * chunk ends with that byte, and atlas_file_reader_found_bad() says so.
+ * Fails with %G_IO_ERROR_NO_SPACE when the file grew past the size
+ * limit, %G_IO_ERROR_CANCELLED, or an error of reading.
+ *
+ * Returns: how many bytes were read, 0 at the end, -1 on an error
+ */
+gssize
+atlas_file_reader_read (AtlasFileReader  *self,
+                        char             *buffer,
+                        gsize             size,
+                        GError          **error)
+{
+  gsize n;
+
+  g_return_val_if_fail (size >= sizeof self->carry, -1);
+
+  if (self->done)
+    return 0;
+
+  memcpy (buffer, self->carry, self->n_carry);
+  n = self->n_carry;
+  self->n_carry = 0;
+
+  for (;;)
+    {
+      gssize n_read = read_some (self, buffer + n, size - n, error);
+      gboolean bad;
+      gsize ok;
+
       if (n_read < 0)
         {
-          g_clear_pointer (&reading->data, g_free);
-          return NULL;
+          self->done = TRUE;
+          return -1;
         }
 
-      if (!take_chunk (reading, name, n_read, error))
+      self->n_read += n_read;
+      n += n_read;
+      if (self->n_read > self->limit)
         {
-          if (!reading->bad)
-            {
-              g_clear_pointer (&reading->data, g_free);
-              return NULL;
-            }
-          break;
+          self->done = TRUE;
+          set_too_large (error, self->name, self->n_read, self->limit);
+          return -1;
         }
 
-      report (reading, progress, progress_data);
       if (n_read == 0)
-        break;
-    }
+        self->done = TRUE;
+      if (!self->utf8)
+        return n;
 
-  return take_bytes (reading);
+      ok = check_utf8 (buffer, n, n_read == 0, &bad);
+      if (bad)
+        {
+          /* Keep the bad byte: the reader reports it */
+          self->bad = self->done = TRUE;
+          return ok + 1;
+        }
+
+      /* A character cut off at the end waits for the next chunk; a
+       * chunk of only part of one reads on */
+      if (ok > 0 || n_read == 0)
+        {
+          self->n_carry = n - ok;
+          memcpy (self->carry, buffer + ok, self->n_carry);
+          return ok;
+        }
+    }
 }
 
 /**
@@ -370,23 +431,42 @@ atlas_read_file (GFile               *file,
                  GCancellable        *cancellable,
                  GError             **error)
 {
-  g_autofree char *name = NULL;
-  Reading reading = { 0 };
-  const char *path;
+  g_autoptr(AtlasFileReader) reader = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0, capacity = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  reader = atlas_file_reader_open (file, flags, cancellable, error);
+  if (reader == NULL)
     return NULL;
 
-  name = g_file_get_parse_name (file);
-  reading.limit = atlas_read_file_get_size_limit ();
-  reading.utf8 = (flags & ATLAS_READ_FILE_UTF8) != 0;
+  for (;;)
+    {
+      gssize n_read;
 
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    return read_local (file, path, name, &reading, progress, progress_data, cancellable, error);
+      /* The buffer grows as it fills, not to the size stat() gave at
+       * once: a file that claims 2 GB (a sparse one, say) may be
+       * refused after its first chunk. */
+      if (capacity - len < CHUNK_SIZE)
+        {
+          capacity = MAX (capacity * 2, len + CHUNK_SIZE);
+          data = g_realloc (data, capacity);
+        }
 
-  return read_stream (file, name, &reading, progress, progress_data, cancellable, error);
+      n_read = atlas_file_reader_read (reader, data + len, CHUNK_SIZE, error);
+      if (n_read < 0)
+        return NULL;
+      len += n_read;
+
+      if (progress != NULL)
+        progress (MIN (1.0, (double) len / MAX (reader->expected, 1)), progress_data);
+      if (n_read == 0)
+        break;
+    }
+
+  /* Give back what was never filled */
+  data = g_realloc (data, MAX (len, 1));
+  return g_bytes_new_take (g_steal_pointer (&data), len);
 }

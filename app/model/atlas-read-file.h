@@ -1,5 +1,6 @@
 /* atlas-read-file.h — reading a whole file safely: regular files only,
- * up to a size limit, in chunks, with progress and cancellation
+ * up to a size limit, in chunks, with progress and cancellation; or a
+ * chunk at a time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,5 +34,21 @@ GBytes  *atlas_read_file                (GFile               *file,
                                          gpointer             progress_data,
                                          GCancellable        *cancellable,
                                          GError             **error);
+
+typedef struct _AtlasFileReader AtlasFileReader;
+
+AtlasFileReader *atlas_file_reader_open      (GFile               *file,
+                                              AtlasReadFileFlags   flags,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void             atlas_file_reader_free      (AtlasFileReader     *reader);
+guint64          atlas_file_reader_get_size  (AtlasFileReader     *reader);
+gssize           atlas_file_reader_read      (AtlasFileReader     *reader,
+                                              char                *buffer,
+                                              gsize                size,
+                                              GError             **error);
+gboolean         atlas_file_reader_found_bad (AtlasFileReader     *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasFileReader, atlas_file_reader_free)
 
 G_END_DECLS
