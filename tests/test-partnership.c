@@ -246,6 +246,50 @@ test_format_period (void)
   g_assert_cmpstr (span, ==, "July 1988 – 2003");
 }
 
+/* Lists and strings are the record's own, whatever they were set from */
+static void
+test_lists_and_strings (void)
+{
+  g_autoptr(AtlasPartnership) p = atlas_partnership_new ("a");
+  g_autoptr(AtlasPartnership) copy = NULL;
+  g_auto(GStrv) tags = g_strsplit ("x,yy,,zzz", ",", -1);
+  g_autofree char *title = g_strdup ("Earth observation");
+  const char * const *got;
+
+  g_assert_cmpstr (atlas_partnership_get_title (p), ==, "");
+  g_assert_cmpstr (atlas_partnership_get_summary (p), ==, "");
+  g_assert_null (atlas_partnership_get_countries (p)[0]);
+
+  atlas_partnership_set_tags (p, (const char * const *) tags);
+  atlas_partnership_set_title (p, title);
+  g_clear_pointer (&tags, g_strfreev);
+  g_clear_pointer (&title, g_free);
+
+  got = atlas_partnership_get_tags (p);
+  g_assert_cmpuint (g_strv_length ((char **) got), ==, 4);
+  g_assert_cmpstr (got[0], ==, "x");
+  g_assert_cmpstr (got[2], ==, "");
+  g_assert_cmpstr (got[3], ==, "zzz");
+  g_assert_cmpstr (atlas_partnership_get_title (p), ==, "Earth observation");
+
+  /* From a part of what they were */
+  atlas_partnership_set_tags (p, atlas_partnership_get_tags (p) + 1);
+  atlas_partnership_set_title (p, atlas_partnership_get_title (p) + 6);
+  got = atlas_partnership_get_tags (p);
+  g_assert_cmpuint (g_strv_length ((char **) got), ==, 3);
+  g_assert_cmpstr (got[0], ==, "yy");
+  g_assert_cmpstr (atlas_partnership_get_title (p), ==, "observation");
+
+  copy = atlas_partnership_copy (p);
+  atlas_partnership_set_tags (p, NULL);
+  atlas_partnership_set_title (p, NULL);
+  g_assert_null (atlas_partnership_get_tags (p)[0]);
+  g_assert_cmpstr (atlas_partnership_get_title (p), ==, "");
+  g_assert_cmpuint (g_strv_length ((char **) atlas_partnership_get_tags (copy)), ==, 3);
+  g_assert_cmpstr (atlas_partnership_get_title (copy), ==, "observation");
+  g_assert_false (atlas_partnership_equal (p, copy));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/partnership/compare", test_compare);
   g_test_add_func ("/partnership/kinds-and-statuses", test_kinds_and_statuses);
   g_test_add_func ("/partnership/format-period", test_format_period);
+  g_test_add_func ("/partnership/lists-and-strings", test_lists_and_strings);
 
   return g_test_run ();
 }

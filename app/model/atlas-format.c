@@ -450,17 +450,19 @@ listed_before (GArray      *items,
   return !g_hash_table_add (*seen, (gpointer) item->text);
 }
 
-/* An optional list of strings; empty strings and repeats are problems. */
-static char **
+/* An optional list of strings; empty strings and repeats are problems.
+ * The strings are @input's, in a NULL-terminated array to g_free(). */
+static const char **
 read_string_list (RecordContext     *ctx,
                   const MemberInput *input,
                   const char        *member)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  const char **list;
+  guint n = 0;
 
   if (input->value.kind == VALUE_ABSENT || input->value.kind == VALUE_NULL)
-    return g_new0 (char *, 1);
+    return g_new0 (const char *, 1);
 
   if (input->value.kind != VALUE_ARRAY)
     {
@@ -469,7 +471,7 @@ read_string_list (RecordContext     *ctx,
       return NULL;
     }
 
-  builder = g_strv_builder_new ();
+  list = g_new (const char *, (input->items ? input->items->len : 0) + 1);
   for (guint i = 0; input->items != NULL && i < input->items->len; i++)
     {
       const Value *element = &g_array_index (input->items, Value, i);
@@ -493,10 +495,11 @@ read_string_list (RecordContext     *ctx,
           continue;
         }
 
-      g_strv_builder_add (builder, element->text);
+      list[n++] = element->text;
     }
+  list[n] = NULL;
 
-  return g_strv_builder_end (builder);
+  return list;
 }
 
 static gboolean
@@ -656,9 +659,9 @@ check_record (RecordContext *ctx,
               RecordInput   *input,
               GHashTable    *ids)
 {
-  g_auto(GStrv) countries = NULL;
-  g_auto(GStrv) organizations = NULL;
-  g_auto(GStrv) tags = NULL;
+  g_autofree const char **countries = NULL;
+  g_autofree const char **organizations = NULL;
+  g_autofree const char **tags = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   MemberInput *members = input->members;
   const char *id, *title, *text, *summary;
@@ -757,14 +760,13 @@ check_record (RecordContext *ctx,
   if (ctx->problems->len > ctx->first_problem || !ctx->build)
     return NULL;
 
-  return _atlas_partnership_new_take (ctx->id_added ? g_strdup (id) : take_text (&members[MEMBER_ID].value),
+  return _atlas_partnership_new_take (take_text (&members[MEMBER_ID].value),
                                       take_text (&members[MEMBER_TITLE].value),
                                       kind, &start, atlas_date_is_set (&end) ? &end : NULL, status,
-                                      g_steal_pointer (&countries),
-                                      g_steal_pointer (&organizations),
+                                      countries, organizations,
                                       summary ? take_text (&members[MEMBER_SUMMARY].value) : NULL,
                                       g_steal_pointer (&sources),
-                                      g_steal_pointer (&tags),
+                                      tags,
                                       input->extra ? json_object_ref (input->extra) : NULL);
 }
 
@@ -1421,7 +1423,8 @@ typedef struct
 {
   GPtrArray        *problems;       /* of the records */
   GPtrArray        *records;
-  GHashTable       *ids;            /* id (owned) → record number */
+  GHashTable       *ids;            /* id → record number */
+  GPtrArray        *orphan_ids;     /* ids in @ids of no record */
   ValueKind         records_kind;
   Value             format;
   ValueKind         version_kind;
@@ -1444,6 +1447,7 @@ document_clear_records (Document *doc)
   g_clear_pointer (&doc->problems, g_ptr_array_unref);
   g_clear_pointer (&doc->records, g_ptr_array_unref);
   g_clear_pointer (&doc->ids, g_hash_table_unref);
+  g_clear_pointer (&doc->orphan_ids, g_ptr_array_unref);
 }
 
 static void
@@ -1470,7 +1474,9 @@ read_records (Document         *doc,
   document_clear_records (doc);
   doc->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
   doc->records = g_ptr_array_new_with_free_func (g_object_unref);
-  doc->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The table's ids are those of the records, or else kept aside */
+  doc->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  doc->orphan_ids = g_ptr_array_new_with_free_func (g_free);
   doc->records_kind = VALUE_ARRAY;
 
   while ((token = atlas_json_scanner_next (scanner)) != ATLAS_JSON_TOKEN_END_ARRAY)
@@ -1488,8 +1494,11 @@ read_records (Document         *doc,
       /* After a problem, records are only checked: none will be kept */
       ctx.build = doc->problems->len == 0;
       record = check_record (&ctx, &input, doc->ids);
-      if (ctx.id_added)
-        input.members[MEMBER_ID].value.owned = NULL; /* the table of ids has it */
+      /* The table of ids holds the record's own id (a valid id, so not
+       * empty, which the record keeps as it is), or without a record
+       * the text kept aside */
+      if (ctx.id_added && input.members[MEMBER_ID].value.owned != NULL)
+        g_ptr_array_add (doc->orphan_ids, g_steal_pointer (&input.members[MEMBER_ID].value.owned));
       if (record != NULL)
         g_ptr_array_add (doc->records, record);
       record_input_clear (&input);

@@ -8,17 +8,17 @@
 
 G_BEGIN_DECLS
 
-AtlasPartnership *_atlas_partnership_new_take (char            *id,
-                                               char            *title,
-                                               AtlasKind        kind,
-                                               const AtlasDate *start,
-                                               const AtlasDate *end,
-                                               AtlasStatus      status,
-                                               char           **countries,
-                                               char           **organizations,
-                                               char            *summary,
-                                               GPtrArray       *sources,
-                                               char           **tags,
-                                               JsonObject      *extra);
+AtlasPartnership *_atlas_partnership_new_take (char               *id,
+                                               char               *title,
+                                               AtlasKind           kind,
+                                               const AtlasDate    *start,
+                                               const AtlasDate    *end,
+                                               AtlasStatus         status,
+                                               const char * const *countries,
+                                               const char * const *organizations,
+                                               char               *summary,
+                                               GPtrArray          *sources,
+                                               const char * const *tags,
+                                               JsonObject         *extra);
 
 G_END_DECLS
