@@ -3256,6 +3256,11 @@ atlas_timeline_get_model (AtlasTimeline *self)
  *
  * Selecting in the timeline selects in @model, and the other way round:
  * give other views the same selection model to keep them in step.
+ *
+ * Each item is read through the expressions once per item object, and
+ * what they gave is kept until the item is finalized or an expression
+ * changes: items must not change in place.  To change an item, replace
+ * it in the model with another object.
  */
 void
 atlas_timeline_set_model (AtlasTimeline     *self,

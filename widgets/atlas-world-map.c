@@ -2112,6 +2112,11 @@ atlas_world_map_get_model (AtlasWorldMap *self)
  *
  * Maps the items of @model, and the selected one's partners.  Any
  * selection model will do: a filtered one maps what the filter keeps.
+ *
+ * Each item is read through the expressions once per item object, and
+ * what they gave is kept until the item is finalized or an expression
+ * changes: items must not change in place.  To change an item, replace
+ * it in the model with another object.
  */
 void
 atlas_world_map_set_model (AtlasWorldMap     *self,
