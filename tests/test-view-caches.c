@@ -480,6 +480,9 @@ assert_same_counts (AtlasWorldMap *map,
       g_assert_cmpuint (_atlas_world_map_get_member_count (map, codes[i]), ==,
                         _atlas_world_map_get_member_count (fresh, codes[i]));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (organization_pool); i++)
+    g_assert_cmpuint (_atlas_world_map_get_organization_count (map, organization_pool[i]), ==,
+                      _atlas_world_map_get_organization_count (fresh, organization_pool[i]));
   g_assert_cmpuint (atlas_world_map_get_count (map, "ZZ"), ==, 0);
 }
 

@@ -22,5 +22,7 @@ GtkWidget            *_atlas_world_map_get_legend         (AtlasWorldMap *self);
 guint                 _atlas_world_map_get_n_cached       (AtlasWorldMap *self);
 guint                 _atlas_world_map_get_member_count   (AtlasWorldMap *self,
                                                            const char    *code);
+guint                 _atlas_world_map_get_organization_count (AtlasWorldMap *self,
+                                                               const char    *id);
 
 G_END_DECLS

@@ -122,6 +122,9 @@ struct _AtlasWorldMap
   Tally                 tally_members;       /* by country id */
   Tally                 tally_organizations; /* by organization id */
   guint                 stamp;
+  GArray               *dirty_countries;     /* ids whose counts changed, when tracked */
+  GArray               *dirty_organizations;
+  gboolean              track_dirty;
 
   /* The counts as tables, built from the arrays when they change */
   GHashTable           *counts;              /* code as given → items */
@@ -1053,6 +1056,12 @@ count_item (AtlasWorldMap  *self,
       tally_add (&self->tally_counts, countries[j], stamp, delta);
       for (guint k = 0; k < country->n_territory; k++)
         tally_add (&self->tally_territory, country->territory[k], stamp, delta);
+
+      if (self->track_dirty)
+        {
+          g_array_append_val (self->dirty_countries, countries[j]);
+          g_array_append_vals (self->dirty_countries, country->territory, country->n_territory);
+        }
     }
 
   for (guint j = 0; j < info->n_organizations; j++)
@@ -1066,6 +1075,13 @@ count_item (AtlasWorldMap  *self,
       members = g_ptr_array_index (self->organization_members, organizations[j]);
       for (guint k = 0; members != NULL && k < members->len; k++)
         tally_add (&self->tally_members, g_array_index (members, guint32, k), stamp, delta);
+
+      if (self->track_dirty)
+        {
+          g_array_append_val (self->dirty_organizations, organizations[j]);
+          if (members != NULL)
+            g_array_append_vals (self->dirty_countries, members->data, members->len);
+        }
     }
 }
 
@@ -1094,16 +1110,54 @@ tally_to_table (AtlasWorldMap *self,
 }
 
 static void
-counts_changed (AtlasWorldMap *self)
+update_count (GHashTable *table,
+              const char *key,
+              guint       count)
 {
-  g_clear_pointer (&self->counts, g_hash_table_unref);
-  g_clear_pointer (&self->territory_counts, g_hash_table_unref);
-  g_clear_pointer (&self->member_counts, g_hash_table_unref);
-  g_clear_pointer (&self->organization_counts, g_hash_table_unref);
-  self->counts = tally_to_table (self, &self->tally_counts, FALSE);
-  self->territory_counts = tally_to_table (self, &self->tally_territory, FALSE);
-  self->member_counts = tally_to_table (self, &self->tally_members, FALSE);
-  self->organization_counts = tally_to_table (self, &self->tally_organizations, TRUE);
+  if (count > 0)
+    g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (count));
+  else
+    g_hash_table_remove (table, key);
+}
+
+/* The tables follow the arrays: built again after a recount, and after
+ * a few items came or went, only the entries of what they named */
+static void
+counts_changed (AtlasWorldMap *self,
+                gboolean       all)
+{
+  if (all)
+    {
+      g_clear_pointer (&self->counts, g_hash_table_unref);
+      g_clear_pointer (&self->territory_counts, g_hash_table_unref);
+      g_clear_pointer (&self->member_counts, g_hash_table_unref);
+      g_clear_pointer (&self->organization_counts, g_hash_table_unref);
+      self->counts = tally_to_table (self, &self->tally_counts, FALSE);
+      self->territory_counts = tally_to_table (self, &self->tally_territory, FALSE);
+      self->member_counts = tally_to_table (self, &self->tally_members, FALSE);
+      self->organization_counts = tally_to_table (self, &self->tally_organizations, TRUE);
+    }
+  else
+    {
+      for (guint i = 0; i < self->dirty_countries->len; i++)
+        {
+          guint32 id = g_array_index (self->dirty_countries, guint32, i);
+          const char *code = get_country (self, id)->code;
+
+          update_count (self->counts, code, self->tally_counts.counts[id]);
+          update_count (self->territory_counts, code, self->tally_territory.counts[id]);
+          update_count (self->member_counts, code, self->tally_members.counts[id]);
+        }
+      for (guint i = 0; i < self->dirty_organizations->len; i++)
+        {
+          guint32 id = g_array_index (self->dirty_organizations, guint32, i);
+
+          update_count (self->organization_counts, get_organization_key (self, id),
+                        self->tally_organizations.counts[id]);
+        }
+    }
+  g_array_set_size (self->dirty_countries, 0);
+  g_array_set_size (self->dirty_organizations, 0);
 
   atlas_choropleth_layer_set_counts (self->choropleth, self->territory_counts, self->member_counts);
   update_legend (self);
@@ -1123,7 +1177,7 @@ recount (AtlasWorldMap *self)
   for (guint i = 0; i < self->items->len; i++)
     count_item (self, g_ptr_array_index (self->items, i), 1);
 
-  counts_changed (self);
+  counts_changed (self, TRUE);
 }
 
 static void
@@ -1158,6 +1212,7 @@ items_changed_cb (AtlasWorldMap *self,
   /* Counting all that stays is cheaper than taking away and adding
    * what changed, when most changed (filters) */
   recount_all = removed + added > new_n || !self->members_valid;
+  self->track_dirty = !recount_all;
 
   /* Forget what was removed, then make room for what was added: one
    * move of the items after them */
@@ -1194,10 +1249,11 @@ items_changed_cb (AtlasWorldMap *self,
         count_item (self, info, 1);
     }
 
+  self->track_dirty = FALSE;
   if (recount_all)
     recount (self);
   else
-    counts_changed (self);
+    counts_changed (self, FALSE);
 }
 
 static void
@@ -1763,6 +1819,8 @@ atlas_world_map_finalize (GObject *object)
   tally_free (&self->tally_territory);
   tally_free (&self->tally_members);
   tally_free (&self->tally_organizations);
+  g_array_unref (self->dirty_countries);
+  g_array_unref (self->dirty_organizations);
   g_hash_table_unref (self->counts);
   g_hash_table_unref (self->territory_counts);
   g_hash_table_unref (self->member_counts);
@@ -1985,6 +2043,8 @@ atlas_world_map_init (AtlasWorldMap *self)
   self->territory_counts = new_count_table ();
   self->member_counts = new_count_table ();
   self->organization_counts = new_count_table ();
+  self->dirty_countries = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->dirty_organizations = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                (GDestroyNotify) organization_free);
   self->country_markers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2611,4 +2671,12 @@ _atlas_world_map_get_member_count (AtlasWorldMap *self,
                                    const char    *code)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->member_counts, code));
+}
+
+/* How many items name the organization @id */
+guint
+_atlas_world_map_get_organization_count (AtlasWorldMap *self,
+                                         const char    *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->organization_counts, id));
 }
