@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-countries.h"
 #include "atlas-filter.h"
 #include "atlas-store.h"
@@ -339,6 +341,68 @@ test_random_states (void)
   g_assert_cmpuint (n_matched, <, n_checked - n_checked / 20);
 }
 
+/* Any piece of a record's title finds the record: the pairs of bytes
+ * the filter hashes to let records go without searching never let a
+ * match go */
+static void
+test_text_pieces (void)
+{
+  static const char * const vocabulary[] = {
+    "Coopération", "spatiale", "LUNAR", "seismic", "telescope", "地球资源", "Jähn", "ÉTÉ", "x", "data-sharing",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1988);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  const char *countries[] = { "BR", NULL };
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(AtlasPartnership) record = atlas_partnership_new ("piece");
+      g_autoptr(GString) title = g_string_new (NULL);
+      g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+      g_autofree char *folded = NULL;
+      glong n_chars, from, length;
+      const char *start, *end;
+
+      for (guint w = 0; w < (guint) g_rand_int_range (rand, 1, 6); w++)
+        g_string_append_printf (title, "%s%s", w ? " " : "", vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))]);
+      atlas_partnership_set_title (record, title->str);
+      atlas_partnership_set_countries (record, countries);
+
+      /* A piece of the folded title, without spaces, whole characters */
+      folded = atlas_fold_text (title->str);
+      n_chars = g_utf8_strlen (folded, -1);
+      from = g_rand_int_range (rand, 0, n_chars);
+      length = g_rand_int_range (rand, 1, n_chars - from + 1);
+      start = g_utf8_offset_to_pointer (folded, from);
+      end = g_utf8_offset_to_pointer (start, length);
+      if (memchr (start, ' ', end - start) != NULL)
+        end = memchr (start, ' ', end - start);
+      if (end == start)
+        continue;
+
+      state->text = g_strndup (start, end - start);
+      atlas_filter_set_state (filter, state);
+      if (!atlas_filter_match_record (filter, record))
+        g_error ("“%s” does not find “%s”", state->text, title->str);
+    }
+
+  /* Nor does anything else */
+  {
+    g_autoptr(AtlasPartnership) record = atlas_partnership_new ("other");
+    g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+
+    atlas_partnership_set_title (record, "Seismic telescope");
+    atlas_partnership_set_countries (record, countries);
+    state->text = g_strdup ("seismik");
+    atlas_filter_set_state (filter, state);
+    g_assert_false (atlas_filter_match_record (filter, record));
+    g_free (state->text);
+    state->text = g_strdup ("TELESCOPE seis");
+    atlas_filter_set_state (filter, state);
+    g_assert_true (atlas_filter_match_record (filter, record));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/filter/text", test_text);
   g_test_add_func ("/filter/incremental", test_incremental);
   g_test_add_func ("/filter/random-states", test_random_states);
+  g_test_add_func ("/filter/text-pieces", test_text_pieces);
 
   return g_test_run ();
 }

@@ -12,7 +12,10 @@
  * Matching must keep up with 100,000 records and a keystroke: what a
  * record is matched on is worked out once and kept on the record (which
  * is immutable): its days, kind and status, its countries as small
- * integer ids, and, on the first search, its searchable text, folded.
+ * integer ids, and, on the first search, its searchable text, folded,
+ * with the pairs of bytes it holds hashed into 256 bits: a word one of
+ * whose pairs is missing is not in the text, and most records are let
+ * go without searching their text.
  * Whether a country matches the filter's countries is worked out once
  * per country and filter state.  Every change tells the filter list
  * model whether it only narrows or only widens what matched, so that it
@@ -42,6 +45,7 @@ typedef struct
   guint8   open;          /* active without an end: lasts until today */
   guint16  n_countries;
   char    *text;          /* searchable text, folded; built on the first search */
+  guint64  pairs[4];      /* the pairs of bytes in the text, hashed */
   guint32  countries[];   /* ids of its countries' codes */
 } Facts;
 
@@ -59,6 +63,7 @@ struct _AtlasFilter
 
   AtlasViewState     *state;
   char              **words;        /* the text, folded, split */
+  guint64            *word_pairs;   /* the pairs of bytes in each word, hashed: 4 each */
   gint32              from_day;     /* 0 for no bound */
   gint32              to_day;
   gint32              today;
@@ -177,6 +182,30 @@ get_facts (AtlasPartnership *record)
   return facts;
 }
 
+/* Sets the bit of each pair of bytes in @text, hashed to 0–255 */
+static void
+hash_pairs (const char *text,
+            guint64     pairs[4])
+{
+  const guchar *p = (const guchar *) text;
+
+  memset (pairs, 0, 4 * sizeof (guint64));
+  for (; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint bit = (p[0] * 31u + p[1]) & 255;
+
+      pairs[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+    }
+}
+
+static inline gboolean
+has_pairs (const guint64 text[4],
+           const guint64 word[4])
+{
+  return (text[0] & word[0]) == word[0] && (text[1] & word[1]) == word[1] &&
+         (text[2] & word[2]) == word[2] && (text[3] & word[3]) == word[3];
+}
+
 /* The record's searchable text, folded, built once and kept on it */
 static const char *
 get_search_text (AtlasFilter      *self,
@@ -216,6 +245,7 @@ get_search_text (AtlasFilter      *self,
     }
 
   facts->text = g_string_free (out, FALSE);
+  hash_pairs (facts->text, facts->pairs);
   return facts->text;
 }
 
@@ -317,7 +347,7 @@ atlas_filter_match_record (AtlasFilter      *self,
       const char *text = get_search_text (self, record, facts);
 
       for (guint i = 0; self->words[i] != NULL; i++)
-        if (strstr (text, self->words[i]) == NULL)
+        if (!has_pairs (facts->pairs, self->word_pairs + 4 * i) || strstr (text, self->words[i]) == NULL)
           return FALSE;
     }
 
@@ -483,6 +513,7 @@ atlas_filter_finalize (GObject *object)
 
   g_clear_pointer (&self->state, atlas_view_state_free);
   g_strfreev (self->words);
+  g_free (self->word_pairs);
   g_clear_object (&self->organizations);
   g_byte_array_unref (self->country_matches);
 
@@ -568,6 +599,10 @@ atlas_filter_set_state (AtlasFilter          *self,
 
   self->state = atlas_view_state_copy (state);
   self->words = split_words (state->text);
+  g_free (self->word_pairs);
+  self->word_pairs = g_new (guint64, 4 * MAX (g_strv_length (self->words), 1));
+  for (guint i = 0; self->words[i] != NULL; i++)
+    hash_pairs (self->words[i], self->word_pairs + 4 * i);
   g_byte_array_set_size (self->country_matches, 0);
 
   change |= compare_range (self->from_day, self->to_day, from_day, to_day);
