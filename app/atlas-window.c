@@ -390,6 +390,8 @@ load_cb (GObject      *object,
 
   g_clear_object (&self->load_cancellable);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
+  /* A new data set is shown whole; filters then leave the view alone */
+  atlas_timeline_show_all (atlas_timeline_pane_get_timeline (self->timeline_pane));
   update_title (self);
   update_actions (self);
   set_busy (self, FALSE);

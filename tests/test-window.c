@@ -565,13 +565,19 @@ test_linked_filter (void)
   AtlasTimeline *timeline = _atlas_window_get_timeline (window);
   AtlasWorldMap *map = _atlas_window_get_world_map (window);
   AtlasDate from, to;
+  double visible_start, visible_end;
 
   g_assert_cmpuint (n_shown (window), ==, total);
+  visible_start = atlas_timeline_get_visible_start (timeline);
+  visible_end = atlas_timeline_get_visible_end (timeline);
 
   /* Free text narrows every view at once */
   state->text = g_strdup ("brazil");
   _atlas_window_set_filter (window, state);
   g_assert_cmpuint (n_shown (window), ==, 2);   /* CBERS, and the meridian circle */
+  /* and the timeline's view stays where it was */
+  g_assert_cmpfloat (atlas_timeline_get_visible_start (timeline), ==, visible_start);
+  g_assert_cmpfloat (atlas_timeline_get_visible_end (timeline), ==, visible_end);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Bundled"));
   g_assert_cmpuint (atlas_world_map_get_count (map, "BR"), ==, 2);
   g_assert_cmpuint (atlas_world_map_get_count (map, "FR"), ==, 0);

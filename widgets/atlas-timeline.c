@@ -2561,9 +2561,11 @@ items_changed_cb (AtlasTimeline *self,
 
   update_items (self, position, removed, added);
 
-  /* A new data set: show all of it.  Items coming back after none were
-   * shown (a filter, playback) are not a new data set: the view stays */
-  if (removed == old_n && added > 0 && (old_n > 0 || !had_items))
+  /* The first items: show all of them.  After that the view stays
+   * where the reader put it, whatever filters do (a filter that empties
+   * the timeline for a while, as playback does, included); the owner
+   * calls atlas_timeline_show_all() for a new data set */
+  if (old_n == 0 && added > 0 && !had_items)
     fit (self, FALSE);
 
   /* Packed once, at the zoom shown */
@@ -3576,6 +3578,18 @@ fit (AtlasTimeline *self,
       stop_motion (self);
       set_visible (self, first - span * FIT_PAD_START, stop + span * FIT_PAD_END);
     }
+}
+
+/**
+ * atlas_timeline_show_all:
+ *
+ * Shows every item at once, without animation: for a new data set.
+ */
+void
+atlas_timeline_show_all (AtlasTimeline *self)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+  fit (self, FALSE);
 }
 
 /**

@@ -61,6 +61,7 @@ void               atlas_timeline_set_today                (AtlasTimeline     *s
 void               atlas_timeline_zoom_in                  (AtlasTimeline     *self);
 void               atlas_timeline_zoom_out                 (AtlasTimeline     *self);
 void               atlas_timeline_zoom_to_fit              (AtlasTimeline     *self);
+void               atlas_timeline_show_all                 (AtlasTimeline     *self);
 void               atlas_timeline_zoom_to_selection        (AtlasTimeline     *self);
 
 G_END_DECLS
