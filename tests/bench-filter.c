@@ -1,4 +1,5 @@
-/* bench-filter.c — filtering 100,000 records, every view following
+/* bench-filter.c — filtering 100,000 records (or --records N), every
+ * view following
  *
  * The whole window is built (list, timeline, map, statistics) over a
  * store of synthetic records, and each filter change is timed from the
@@ -38,7 +39,6 @@
 #include "atlas-window-private.h"
 #include "synthetic.h"
 
-#define N_RECORDS 100000
 #define SETTLE_TIMEOUT (10 * G_USEC_PER_SEC)
 
 /* Time the main loop spends waiting for events, to tell it from work */
@@ -269,9 +269,12 @@ main (int   argc,
   g_auto(GStrv) names = NULL;
   gboolean incremental = FALSE;
   g_autofree char *detach = NULL;
+  int n_records = 100000;
+  g_autofree char *size = NULL;
   GOptionEntry entries[] = {
     { "incremental", 0, 0, G_OPTION_ARG_NONE, &incremental, "Filter incrementally (GtkFilterListModel)", NULL },
     { "rounds", 0, 0, G_OPTION_ARG_INT, &n_rounds, "Rounds of each change (5)", "N" },
+    { "records", 0, 0, G_OPTION_ARG_INT, &n_records, "How many records (100000)", "N" },
     { "detach", 0, 0, G_OPTION_ARG_STRING, &detach, "Views to leave without a model", "list,timeline,map" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &names, NULL, "[CHANGE…]" },
     { NULL }
@@ -288,6 +291,16 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
+
+  if (n_records < 1)
+    g_error ("--records: at least 1");
+  /* 1000 → 1k, 100000 → 100k, 1000000 → 1M */
+  if (n_records % 1000000 == 0)
+    size = g_strdup_printf ("%dM", n_records / 1000000);
+  else if (n_records % 1000 == 0)
+    size = g_strdup_printf ("%dk", n_records / 1000);
+  else
+    size = g_strdup_printf ("%d", n_records);
 
   gtk_init ();
   adw_init ();
@@ -313,7 +326,7 @@ main (int   argc,
   if (detach != NULL)
     detach_views (window, detach);
 
-  records = synthetic_records (N_RECORDS, 20261122);
+  records = synthetic_records (n_records, 20261122);
   store = atlas_window_get_store (window);
   atlas_store_set_records (store, records, NULL);
   while (gtk_widget_get_frame_clock (GTK_WIDGET (window)) == NULL)
@@ -327,8 +340,8 @@ main (int   argc,
       baseline = MIN (baseline, iterate_once (G_LIST_MODEL (store), &cpu));
       baseline_cpu = MIN (baseline_cpu, cpu);
     }
-  g_print ("bench: iterate-model-100k %.3f ms ratio -\n", baseline);
-  g_print ("# iterate-model-100k: CPU %.3f ms\n", baseline_cpu);
+  g_print ("bench: iterate-model-%s %.3f ms ratio -\n", size, baseline);
+  g_print ("# iterate-model-%s: CPU %.3f ms\n", size, baseline_cpu);
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
@@ -340,13 +353,15 @@ main (int   argc,
 
       time_filter (window, changes[i].from, changes[i].to, &timing, &n_shown);
 
-      g_print ("bench: %s-100k %.3f ms ratio %.3f\n", changes[i].name, timing.sync, timing.sync / baseline);
-      g_print ("bench: %s-100k-frame %.3f ms ratio %.3f\n", changes[i].name, timing.frame, timing.frame / baseline);
+      g_print ("bench: %s-%s %.3f ms ratio %.3f\n", changes[i].name, size, timing.sync, timing.sync / baseline);
+      g_print ("bench: %s-%s-frame %.3f ms ratio %.3f\n", changes[i].name, size, timing.frame,
+               timing.frame / baseline);
       if (incremental)
-        g_print ("bench: %s-100k-done %.3f ms ratio %.3f\n", changes[i].name, timing.done, timing.done / baseline);
+        g_print ("bench: %s-%s-done %.3f ms ratio %.3f\n", changes[i].name, size, timing.done,
+                 timing.done / baseline);
       g_print ("# %s: CPU %.3f ms ratio %.3f, frame %.3f ms ratio %.3f\n", changes[i].name,
                timing.sync_cpu, timing.sync_cpu / baseline_cpu, timing.frame_cpu, timing.frame_cpu / baseline_cpu);
-      g_print ("# %s keeps %u of %u records\n", changes[i].name, n_shown, N_RECORDS);
+      g_print ("# %s keeps %u of %d records\n", changes[i].name, n_shown, n_records);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
