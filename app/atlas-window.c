@@ -444,13 +444,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  AtlasPartnership *record = gtk_list_item_get_item (item);
-  AtlasRecordRow *row = ATLAS_RECORD_ROW (gtk_list_item_get_child (item));
-
-  atlas_record_row_set_record (row, record);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_partnership_get_title (record),
-                                  -1);
+  /* The row names itself after the record's title, for assistive
+   * technologies, and describes it with its other lines */
+  atlas_record_row_set_record (ATLAS_RECORD_ROW (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item));
 }
 
 static void
