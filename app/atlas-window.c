@@ -162,6 +162,7 @@ update_title (AtlasWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *tooltip = NULL;
   guint n_records;
 
   if (file == NULL)
@@ -201,14 +202,12 @@ update_title (AtlasWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  if (is_bundled (file))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
-                                 _("The data set that comes with Space Atlas (read-only)"));
-  else
-    {
-      g_autofree char *path = g_file_get_parse_name (file);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), path);
-    }
+  /* Set only when it changes: setting a tooltip asks the display where
+   * the pointer is, and the title follows every filter change */
+  tooltip = is_bundled (file) ? g_strdup (_("The data set that comes with Space Atlas (read-only)"))
+                              : g_file_get_parse_name (file);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->window_title)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
 }
 
 static void

@@ -405,7 +405,7 @@ test_markers (Fixture       *fixture,
 
   esa = find_marker_with_text (map, "ESA");
   g_assert_nonnull (esa);
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_markup (esa), "European Space Agency"));
+  g_assert_nonnull (strstr (_atlas_world_map_get_marker_tooltip (esa), "European Space Agency"));
 
   /* Markers make room for each other: the most important is shown */
   spin (.2);

@@ -24,5 +24,6 @@ guint                 _atlas_world_map_get_member_count   (AtlasWorldMap *self,
                                                            const char    *code);
 guint                 _atlas_world_map_get_organization_count (AtlasWorldMap *self,
                                                                const char    *id);
+const char           *_atlas_world_map_get_marker_tooltip (GtkWidget     *marker);
 
 G_END_DECLS

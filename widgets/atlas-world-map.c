@@ -727,6 +727,9 @@ set_marker_text (GtkWidget *marker,
   gtk_label_set_text (GTK_LABEL (marker), text);
 }
 
+/* A marker's tooltip is kept beside it and given when asked for:
+ * gtk_widget_set_tooltip_markup() asks the display where the pointer
+ * is, a round trip to the X server for each marker a filter changes */
 static void
 update_marker (GtkWidget  *marker,
                const char *short_text,
@@ -736,8 +739,25 @@ update_marker (GtkWidget  *marker,
 {
   g_object_set_data_full (G_OBJECT (marker), "atlas-short-text", g_strdup (short_text), g_free);
   g_object_set_data_full (G_OBJECT (marker), "atlas-long-text", g_strdup (long_text), g_free);
-  gtk_widget_set_tooltip_markup (marker, tooltip);
+  g_object_set_data_full (G_OBJECT (marker), "atlas-tooltip", g_strdup (tooltip), g_free);
   set_marker_text (marker, named);
+}
+
+static gboolean
+marker_query_tooltip_cb (GtkWidget  *marker,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip,
+                         gpointer    user_data)
+{
+  const char *markup = _atlas_world_map_get_marker_tooltip (marker);
+
+  if (markup == NULL || *markup == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
 }
 
 static GtkWidget *
@@ -747,6 +767,8 @@ marker_new (const char *style_class)
 
   gtk_widget_add_css_class (label, "map-marker");
   gtk_widget_add_css_class (label, style_class);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (marker_query_tooltip_cb), NULL);
   return label;
 }
 
@@ -913,7 +935,7 @@ update_organization_markers (AtlasWorldMap *self)
           g_string_append (tooltip, line);
         }
 
-      if (marker != NULL && g_strcmp0 (gtk_widget_get_tooltip_markup (marker), tooltip->str) == 0 &&
+      if (marker != NULL && g_strcmp0 (_atlas_world_map_get_marker_tooltip (marker), tooltip->str) == 0 &&
           g_strcmp0 (g_object_get_data (G_OBJECT (marker), "atlas-short-text"), text) == 0)
         continue;
 
@@ -2679,4 +2701,18 @@ _atlas_world_map_get_organization_count (AtlasWorldMap *self,
                                          const char    *id)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->organization_counts, id));
+}
+
+/**
+ * _atlas_world_map_get_marker_tooltip:
+ * @marker: a marker of the map's marker layer
+ *
+ * Returns: (nullable): the markup of @marker's tooltip
+ */
+const char *
+_atlas_world_map_get_marker_tooltip (GtkWidget *marker)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (marker), NULL);
+
+  return g_object_get_data (G_OBJECT (marker), "atlas-tooltip");
 }
