@@ -8,14 +8,14 @@
  * create dozens, then measure them all in the next frame; a template of
  * a box and three GtkLabels cost millions of instructions to create and
  * some twenty Pango layouts to measure, each time.  Here a row is one
- * widget with three PangoLayouts whose text binding sets, and it keeps
- * what it measured for its record: each line's width on one line, and
- * the heights for the last few widths, so measuring again for a width
- * is a lookup.
+ * widget with three PangoLayouts whose text binding sets; its width
+ * does not depend on its text, so each line is laid out once, at the
+ * width the list gives, and the row keeps the heights for the last few
+ * widths, so measuring again for a width is a lookup.
  *
- * It looks as the labels did: GtkLabel's sizes for the same properties
- * (wrap word-char, 2 lines, ellipsize end, the title 20 to 40 characters
- * wide), the row's CSS font with libadwaita's .heading and .caption on
+ * It looks as the labels did: GtkLabel's heights for the same
+ * properties (wrap word-char, 2 lines, ellipsize end, the title 20 to
+ * 40 characters wide), the row's CSS font with libadwaita's .heading and .caption on
  * top as Pango attributes, the row's CSS colour, dimmed like .dim-label
  * for the countries.  Selection and hover are the list's rows' own.
  *
@@ -50,8 +50,6 @@ typedef struct
 {
   PangoLayout *layout;
   int          wrap_width;      /* Pango units; -1 for none */
-  int          natural;         /* width on one line, Pango units; -1: not measured */
-  int          one_line_height; /* pixels */
 } TextLine;
 
 typedef struct
@@ -104,8 +102,6 @@ static PangoAttrList *line_attrs[N_LINES];
 static void
 forget_sizes (AtlasRecordRow *self)
 {
-  for (guint i = 0; i < N_LINES; i++)
-    self->lines[i].natural = -1;
   for (guint i = 0; i < N_HEIGHTS; i++)
     self->heights[i].width = -1;
   self->placed_width = -1;
@@ -152,35 +148,14 @@ set_wrap_width (AtlasRecordRow *self,
   self->placed_width = -1;
 }
 
-static void
-ensure_natural (AtlasRecordRow *self,
-                TextLine       *line)
-{
-  PangoRectangle logical;
-
-  if (line->natural >= 0)
-    return;
-
-  /* Unless wrapped, the line is as wide as its text */
-  if (line->wrap_width >= 0)
-    set_wrap_width (self, line, -1);
-  pango_layout_get_extents (line->layout, NULL, &logical);
-  line->natural = logical.width;
-  pango_extents_to_pixels (&logical, NULL);
-  line->one_line_height = logical.height;
-}
-
-/* A line's height for a width of text (pixels), as GtkLabel measures it */
+/* A line's height for a width of text (pixels), as GtkLabel measures
+ * it: laid out once, wrapped at that width */
 static int
 measure_line (AtlasRecordRow *self,
               TextLine       *line,
               int             width)
 {
   int height;
-
-  ensure_natural (self, line);
-  if (line->natural <= width * PANGO_SCALE)
-    return line->one_line_height;
 
   set_wrap_width (self, line, width * PANGO_SCALE);
   pango_layout_get_pixel_size (line->layout, NULL, &height);
@@ -273,11 +248,7 @@ place_lines (AtlasRecordRow *self,
       PangoRectangle logical;
       int x;
 
-      if (line->natural > width * PANGO_SCALE)
-        set_wrap_width (self, line, width * PANGO_SCALE);
-      else if (line->wrap_width >= 0 && line->wrap_width < line->natural)
-        set_wrap_width (self, line, -1);
-
+      set_wrap_width (self, line, width * PANGO_SCALE);
       pango_layout_get_pixel_extents (line->layout, NULL, &logical);
       x = rtl ? width - logical.width - logical.x : -logical.x;
       self->origins[i] = GRAPHENE_POINT_INIT (start + x, y - logical.y);
@@ -351,33 +322,21 @@ atlas_record_row_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* The row's width of text, least and natural, in pixels */
+/* The row's width of text, least and natural, in pixels: those of a
+ * title of 20 and of 40 characters, whatever the record.  The list
+ * gives its rows its own width, and measures every row it binds (a
+ * couple of hundred) across: laying out their text on one line only to
+ * learn widths it does not use was half the cost of a filter change's
+ * frame.  The captions wrap within the title's width. */
 static void
 measure_width (AtlasRecordRow *self,
                int            *minimum,
                int            *natural)
 {
-  TextLine *title = &self->lines[ATLAS_RECORD_ROW_TITLE];
-  int char_width;
-  int min_width;
-  int nat_width;
+  int char_width = get_title_char_width (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
-  for (guint i = 0; i < N_LINES; i++)
-    ensure_natural (self, &self->lines[i]);
-
-  /* The title's width-chars is the row's minimum: the captions' (a
-   * character and an ellipsis) are always less.  Its max-width-chars
-   * caps its natural width; GtkLabel would take the widest line wrapped
-   * at that width, at most a word narrower. */
-  char_width = get_title_char_width (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-  min_width = TITLE_MIN_CHARS * char_width;
-  nat_width = CLAMP (title->natural, min_width, TITLE_MAX_CHARS * char_width);
-  for (guint i = 0; i < N_LINES; i++)
-    if (i != ATLAS_RECORD_ROW_TITLE)
-      nat_width = MAX (nat_width, self->lines[i].natural);
-
-  *minimum = PANGO_PIXELS_CEIL (min_width);
-  *natural = PANGO_PIXELS_CEIL (nat_width);
+  *minimum = PANGO_PIXELS_CEIL (TITLE_MIN_CHARS * char_width);
+  *natural = PANGO_PIXELS_CEIL (TITLE_MAX_CHARS * char_width);
 }
 
 static void
