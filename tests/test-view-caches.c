@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "atlas-countries.h"
+#include "atlas-filter-list-model.h"
 #include "atlas-item-cache.h"
 #include "atlas-timeline-private.h"
 #include "atlas-world-map-private.h"
@@ -196,10 +197,14 @@ typedef struct
   GListStore         *store;
   Rule                rule;
   GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  GListModel         *filtered;
   GtkSingleSelection *selection;
   GRand              *rand;
 } Model;
+
+/* Whether tests filter with AtlasFilterListModel, a subset model whose
+ * positions in the store the views follow, or GtkFilterListModel */
+static gboolean use_subset;
 
 static void
 model_init (Model *model,
@@ -215,9 +220,13 @@ model_init (Model *model,
 
   model->rule = (Rule) { 1, 1 };
   model->filter = gtk_custom_filter_new (keep_item, &model->rule, NULL);
-  model->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model->store)),
-                                               GTK_FILTER (g_object_ref (model->filter)));
-  model->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model->filtered)));
+  if (use_subset)
+    model->filtered = G_LIST_MODEL (atlas_filter_list_model_new (g_object_ref (G_LIST_MODEL (model->store)),
+                                                                 GTK_FILTER (g_object_ref (model->filter))));
+  else
+    model->filtered = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model->store)),
+                                                               GTK_FILTER (g_object_ref (model->filter))));
+  model->selection = gtk_single_selection_new (g_object_ref (model->filtered));
   gtk_single_selection_set_autoselect (model->selection, FALSE);
   gtk_single_selection_set_can_unselect (model->selection, TRUE);
   gtk_single_selection_set_selected (model->selection, GTK_INVALID_LIST_POSITION);
@@ -376,6 +385,83 @@ test_item_cache (void)
   g_assert_cmpuint (n_freed, ==, 3);
   g_object_unref (c);
   g_assert_cmpuint (n_freed, ==, 3);
+}
+
+/* Following a subset model, the cache finds each position's entry, and
+ * only that item's, through filter changes and edits of the store */
+
+static void
+assert_positions (AtlasItemCache *cache,
+                  Model          *model,
+                  guint          *n_found)
+{
+  GListModel *list = G_LIST_MODEL (model->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      AtlasItemCacheLink *link = atlas_item_cache_lookup_position (cache, i);
+
+      if (link != NULL)
+        {
+          g_assert_true (link->item == (gpointer) item);
+          g_assert_true (atlas_item_cache_lookup (cache, item) == (gpointer) link);
+          (*n_found)++;
+        }
+      else
+        {
+          TestEntry *entry = atlas_item_cache_lookup (cache, item);
+
+          if (entry == NULL)
+            {
+              entry = test_entry_new ("x");
+              atlas_item_cache_insert (cache, item, entry);
+            }
+          atlas_item_cache_remember_position (cache, i, entry);
+          g_assert_true (atlas_item_cache_lookup_position (cache, i) == (gpointer) entry);
+        }
+    }
+}
+
+static void
+test_item_cache_positions (void)
+{
+  g_autoptr(AtlasItemCache) cache = atlas_item_cache_new (count_free);
+  Model model;
+  guint n_found = 0;
+
+  use_subset = TRUE;
+  model_init (&model, 300);
+  atlas_item_cache_follow (cache, G_LIST_MODEL (model.selection));
+  n_freed = 0;
+
+  for (guint step = 0; step < 300; step++)
+    {
+      model_change (&model);
+      assert_positions (cache, &model, &n_found);
+    }
+  /* Most were found by position, without looking at the item */
+  g_assert_cmpuint (n_found, >, 300 * 50);
+
+  /* Removed from the store: the slots let go of the items, which go */
+  {
+    guint n_store = g_list_model_get_n_items (G_LIST_MODEL (model.store));
+
+    model_set_rule (&model, 1, 1);
+    assert_positions (cache, &model, &n_found);
+    g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, n_store);
+    n_freed = 0;
+    g_list_store_splice (model.store, 0, 10, NULL, 0);
+    g_assert_cmpuint (n_freed, ==, 10);
+    g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, n_store - 10);
+  }
+
+  /* Not following any more: nothing found by position, and items go */
+  atlas_item_cache_follow (cache, NULL);
+  g_assert_null (atlas_item_cache_lookup_position (cache, 0));
+  model_clear (&model);
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 0);
+  use_subset = FALSE;
 }
 
 /* The timeline reads an item once */
@@ -599,6 +685,17 @@ test_timeline_lanes (void)
   g_object_unref (timeline);
 }
 
+/* The same tests, the views following a subset model's positions */
+static void
+with_subset (gconstpointer data)
+{
+  void (*test) (void) = (void (*) (void)) data;
+
+  use_subset = TRUE;
+  test ();
+  use_subset = FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,10 +703,15 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/view-caches/item-cache", test_item_cache);
+  g_test_add_func ("/view-caches/item-cache-positions", test_item_cache_positions);
   g_test_add_func ("/view-caches/timeline-reads-once", test_timeline_reads_once);
   g_test_add_func ("/view-caches/map-reads-once", test_map_reads_once);
   g_test_add_func ("/view-caches/map-counts", test_map_counts);
   g_test_add_func ("/view-caches/timeline-lanes", test_timeline_lanes);
+  g_test_add_data_func ("/view-caches/subset/timeline-reads-once", (gconstpointer) test_timeline_reads_once, with_subset);
+  g_test_add_data_func ("/view-caches/subset/map-reads-once", (gconstpointer) test_map_reads_once, with_subset);
+  g_test_add_data_func ("/view-caches/subset/map-counts", (gconstpointer) test_map_counts, with_subset);
+  g_test_add_data_func ("/view-caches/subset/timeline-lanes", (gconstpointer) test_timeline_lanes, with_subset);
 
   return g_test_run ();
 }

@@ -23,7 +23,14 @@
  * must be finalized on the thread that uses the cache, as GTK models
  * require.
  *
- * GLib only, so that it is tested without a display.
+ * When the view's model is a subset of another (an AtlasSubsetModel:
+ * the filtered records of a store), the cache also keeps the entries by
+ * position in that source, in an array, and holds a reference on their
+ * items; then a filter change's items are found by walking the
+ * positions the filter gives, in order, through that array, touching no
+ * item object (atlas_item_cache_lookup_position()).
+ *
+ * No widgets, so that it is tested without a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,14 +38,97 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-item-cache.h"
 
 struct _AtlasItemCache
 {
-  GQuark          quark;       /* of this cache only */
-  GPtrArray      *links;       /* the entries; each link says where it is */
-  GDestroyNotify  free_entry;
+  GQuark            quark;       /* of this cache only */
+  GPtrArray        *links;       /* the entries; each link says where it is */
+  GDestroyNotify    free_entry;
+
+  /* Following a subset model: entries by source position (NULL: not
+   * known), each holding a reference on its item */
+  AtlasSubsetModel *subset;
+  gulong            subset_handler;
+  GPtrArray        *slots;
 };
+
+static void
+release_slot (gpointer data)
+{
+  AtlasItemCacheLink *link = data;
+
+  if (link != NULL)
+    g_object_unref (link->item);
+}
+
+static void
+clear_slots (AtlasItemCache *self)
+{
+  if (self->slots == NULL)
+    return;
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      gpointer link = g_ptr_array_index (self->slots, i);
+
+      g_ptr_array_index (self->slots, i) = NULL;
+      release_slot (link);
+    }
+}
+
+/* The source changed: its slots move with its items */
+static void
+source_items_changed_cb (AtlasItemCache   *self,
+                         guint             position,
+                         guint             removed,
+                         guint             added,
+                         AtlasSubsetModel *subset)
+{
+  guint old_n = self->slots->len;
+  guint tail;
+  gpointer *data;
+
+  if (position > old_n || removed > old_n - position)
+    {
+      /* Not the source the slots were made for: start again */
+      clear_slots (self);
+      g_ptr_array_set_size (self->slots, g_list_model_get_n_items (atlas_subset_model_get_source (subset)));
+      return;
+    }
+
+  /* Out with the removed (their items may go now), room for the added */
+  for (guint i = 0; i < removed; i++)
+    {
+      gpointer link = g_ptr_array_index (self->slots, position + i);
+
+      g_ptr_array_index (self->slots, position + i) = NULL;
+      release_slot (link);
+    }
+  g_ptr_array_remove_range (self->slots, position, removed);
+  tail = old_n - removed - position;
+  g_ptr_array_set_size (self->slots, old_n - removed + added);
+  data = self->slots->pdata;
+  if (tail > 0 && added > 0)
+    {
+      memmove (data + position + added, data + position, tail * sizeof (gpointer));
+      memset (data + position, 0, added * sizeof (gpointer));
+    }
+}
+
+static void
+stop_following (AtlasItemCache *self)
+{
+  if (self->subset == NULL)
+    return;
+
+  g_clear_signal_handler (&self->subset_handler, self->subset);
+  g_clear_weak_pointer (&self->subset);
+  clear_slots (self);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+}
 
 /* Takes @link off the list, moving the last one to its place */
 static void
@@ -97,6 +187,7 @@ atlas_item_cache_free (AtlasItemCache *self)
   if (self == NULL)
     return;
 
+  stop_following (self);
   atlas_item_cache_remove_all (self);
   g_ptr_array_unref (self->links);
   g_free (self);
@@ -137,6 +228,13 @@ atlas_item_cache_insert (AtlasItemCache *self,
   old = g_object_steal_qdata (item, self->quark);
   if (old != NULL)
     {
+      /* Rare (views insert what they did not find): no slot may keep it */
+      for (guint i = 0; self->slots != NULL && i < self->slots->len; i++)
+        if (g_ptr_array_index (self->slots, i) == old)
+          {
+            g_ptr_array_index (self->slots, i) = NULL;
+            release_slot (old);
+          }
       forget (self, old);
       if (self->free_entry != NULL)
         self->free_entry (old);
@@ -158,8 +256,11 @@ atlas_item_cache_insert (AtlasItemCache *self,
 void
 atlas_item_cache_remove_all (AtlasItemCache *self)
 {
-  g_autoptr(GPtrArray) links = g_steal_pointer (&self->links);
+  g_autoptr(GPtrArray) links = NULL;
 
+  /* The slots let go of the items first: entries go with the last reference */
+  clear_slots (self);
+  links = g_steal_pointer (&self->links);
   self->links = g_ptr_array_new ();
   for (guint i = 0; i < links->len; i++)
     {
@@ -175,4 +276,99 @@ guint
 atlas_item_cache_get_size (AtlasItemCache *self)
 {
   return self->links->len;
+}
+
+/**
+ * atlas_item_cache_follow:
+ * @model: (nullable): the model the view shows
+ *
+ * Keeps entries by source position too, when @model is (or selects
+ * from) an #AtlasSubsetModel, for atlas_item_cache_lookup_position();
+ * stops when it is not.  Views call it when they get a model, and before
+ * taking in a change (a selection model may have got another model).
+ */
+void
+atlas_item_cache_follow (AtlasItemCache *self,
+                         GListModel     *model)
+{
+  AtlasSubsetModel *subset = model != NULL ? atlas_subset_model_find (model) : NULL;
+  GListModel *source;
+
+  if (subset == self->subset)
+    return;
+
+  stop_following (self);
+  if (subset == NULL || (source = atlas_subset_model_get_source (subset)) == NULL)
+    return;
+
+  g_set_weak_pointer (&self->subset, subset);
+  self->subset_handler = g_signal_connect_swapped (subset, "source-items-changed",
+                                                   G_CALLBACK (source_items_changed_cb), self);
+  self->slots = g_ptr_array_new ();
+  g_ptr_array_set_size (self->slots, g_list_model_get_n_items (source));
+}
+
+/* The slot of the item at @position of the model followed */
+static gpointer *
+get_slot (AtlasItemCache *self,
+          guint           position)
+{
+  const guint32 *positions;
+  guint n;
+
+  if (self->subset == NULL)
+    return NULL;
+
+  positions = atlas_subset_model_get_source_positions (self->subset, &n);
+  if (position >= n || positions[position] >= self->slots->len)
+    return NULL;
+
+  return &g_ptr_array_index (self->slots, positions[position]);
+}
+
+/**
+ * atlas_item_cache_lookup_position:
+ * @position: a position in the model followed
+ *
+ * The entry of the item at @position, without getting the item, when
+ * the cache follows a subset model and has seen that item there.
+ *
+ * Returns: (transfer none) (nullable): the entry, or %NULL: then get
+ *   the item and look it up, or read it
+ */
+gpointer
+atlas_item_cache_lookup_position (AtlasItemCache *self,
+                                  guint           position)
+{
+  gpointer *slot = get_slot (self, position);
+
+  return slot != NULL ? *slot : NULL;
+}
+
+/**
+ * atlas_item_cache_remember_position:
+ * @position: a position in the model followed
+ * @entry: the entry of the item there, kept by the cache
+ *
+ * Lets atlas_item_cache_lookup_position() find @entry at @position, and
+ * at the same source position after filter changes, for as long as the
+ * item is in the source.  Does nothing unless the cache follows a subset
+ * model.
+ */
+void
+atlas_item_cache_remember_position (AtlasItemCache *self,
+                                    guint           position,
+                                    gpointer        entry)
+{
+  gpointer *slot = get_slot (self, position);
+  AtlasItemCacheLink *link = entry;
+
+  if (slot == NULL || *slot == entry)
+    return;
+
+  g_return_if_fail (link->cache == self);
+
+  g_object_ref (link->item);
+  release_slot (*slot);
+  *slot = entry;
 }

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-subset-model.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -32,6 +34,14 @@ void            atlas_item_cache_insert     (AtlasItemCache *self,
                                              gpointer        entry);
 void            atlas_item_cache_remove_all (AtlasItemCache *self);
 guint           atlas_item_cache_get_size   (AtlasItemCache *self);
+
+void            atlas_item_cache_follow            (AtlasItemCache *self,
+                                                    GListModel     *model);
+gpointer        atlas_item_cache_lookup_position   (AtlasItemCache *self,
+                                                    guint           position);
+void            atlas_item_cache_remember_position (AtlasItemCache *self,
+                                                    guint           position,
+                                                    gpointer        entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasItemCache, atlas_item_cache_free)
 

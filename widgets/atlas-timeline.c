@@ -780,13 +780,21 @@ update_items (AtlasTimeline *self,
   if (n <= MEASURE_LIMIT)
     measure = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
+  atlas_item_cache_follow (self->cache, model);
   atlas_timeline_layout_begin_update (self->layout, position, removed, added);
 
   for (guint i = position; i < position + added; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = NULL;
       g_autofree Entry *unkept = NULL;
-      Entry *entry = item ? atlas_item_cache_lookup (self->cache, item) : NULL;
+      /* Known at this position of a filter's source: no item to get */
+      Entry *entry = atlas_item_cache_lookup_position (self->cache, i);
+
+      if (entry == NULL)
+        {
+          item = g_list_model_get_item (model, i);
+          entry = item ? atlas_item_cache_lookup (self->cache, item) : NULL;
+        }
 
       /* Read once per item object */
       if (entry == NULL)
@@ -797,6 +805,8 @@ update_items (AtlasTimeline *self,
           else
             unkept = entry;
         }
+      if (item != NULL)
+        atlas_item_cache_remember_position (self->cache, i, entry);
 
       atlas_timeline_layout_set_item_with_keys (self->layout, i, &entry->time, entry_get_label (entry),
                                                 get_label_width (self, entry, measure),
@@ -2754,6 +2764,7 @@ disconnect_model (AtlasTimeline *self)
   g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_signal_handlers_disconnect_by_func (self->model, selection_changed_cb, self);
   g_clear_object (&self->model);
+  atlas_item_cache_follow (self->cache, NULL);
 }
 
 static void

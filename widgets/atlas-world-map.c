@@ -467,9 +467,15 @@ static ItemInfo *
 get_item_info (AtlasWorldMap *self,
                guint          position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) item = NULL;
   ItemInfo *info;
 
+  /* Known at this position of a filter's source: no item to get */
+  info = atlas_item_cache_lookup_position (self->cache, position);
+  if (info != NULL)
+    return item_info_ref (info);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
   if (item == NULL)
     {
       info = g_new0 (ItemInfo, 1);
@@ -483,6 +489,7 @@ get_item_info (AtlasWorldMap *self,
       info = read_item (self, item);
       atlas_item_cache_insert (self->cache, item, info);
     }
+  atlas_item_cache_remember_position (self->cache, position, info);
 
   return item_info_ref (info);
 }
@@ -1207,6 +1214,8 @@ reread_items (AtlasWorldMap *self)
 {
   guint n_items = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
+  atlas_item_cache_follow (self->cache, self->model ? G_LIST_MODEL (self->model) : NULL);
+
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (self->items, get_item_info (self, i));
@@ -1225,6 +1234,8 @@ items_changed_cb (AtlasWorldMap *self,
   guint new_n, tail;
   gboolean recount_all;
   gpointer *data;
+
+  atlas_item_cache_follow (self->cache, model);
 
   position = MIN (position, old_n);
   removed = MIN (removed, old_n - position);
@@ -1796,6 +1807,7 @@ disconnect_model (AtlasWorldMap *self)
 
   g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  atlas_item_cache_follow (self->cache, NULL);
 }
 
 static void

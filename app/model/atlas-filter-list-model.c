@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "atlas-filter-list-model.h"
+#include "atlas-subset-model.h"
 
 struct _AtlasFilterListModel
 {
@@ -46,9 +47,11 @@ struct _AtlasFilterListModel
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void subset_model_iface_init (AtlasSubsetModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasFilterListModel, atlas_filter_list_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_SUBSET_MODEL, subset_model_iface_init))
 
 enum {
   PROP_0,
@@ -203,6 +206,9 @@ items_changed_cb (AtlasFilterListModel *self,
 
   g_return_if_fail (position <= old_n && removed <= old_n - position);
 
+  /* Views that keep what they read per source position follow first */
+  atlas_subset_model_source_items_changed (ATLAS_SUBSET_MODEL (self), position, removed, added);
+
   filtered_position = count_before (self, position);
   filtered_removed = count_before (self, position + removed) - filtered_position;
 
@@ -269,6 +275,31 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = atlas_filter_list_model_get_item_type;
   iface->get_n_items = atlas_filter_list_model_get_n_items;
   iface->get_item = atlas_filter_list_model_get_item;
+}
+
+/* AtlasSubsetModel */
+
+static GListModel *
+atlas_filter_list_model_get_source (AtlasSubsetModel *model)
+{
+  return ATLAS_FILTER_LIST_MODEL (model)->model;
+}
+
+static const guint32 *
+atlas_filter_list_model_get_source_positions (AtlasSubsetModel *model,
+                                              guint            *n_positions)
+{
+  AtlasFilterListModel *self = ATLAS_FILTER_LIST_MODEL (model);
+
+  *n_positions = self->n_positions;
+  return self->positions;
+}
+
+static void
+subset_model_iface_init (AtlasSubsetModelInterface *iface)
+{
+  iface->get_source = atlas_filter_list_model_get_source;
+  iface->get_source_positions = atlas_filter_list_model_get_source_positions;
 }
 
 /* GObject */
