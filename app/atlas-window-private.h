@@ -32,6 +32,7 @@ void                _atlas_window_set_presenting   (AtlasWindow *self,
                                                     gboolean     presenting);
 gboolean            _atlas_window_get_presenting   (AtlasWindow *self);
 AtlasPlayback      *_atlas_window_get_playback     (AtlasWindow *self);
+const char         *_atlas_window_get_caption_news (AtlasWindow *self);
 gboolean            _atlas_window_save_view        (AtlasWindow  *self,
                                                     const char   *name,
                                                     GError      **error);

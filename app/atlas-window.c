@@ -67,6 +67,7 @@ struct _AtlasWindow
   GtkWidget            *header_bar;
   GtkLabel             *year_label;
   GtkRevealer          *caption_revealer;
+  GtkLabel             *caption_news;
   GtkLabel             *caption_title;
   GtkLabel             *caption_text;
   GtkRevealer          *playback_revealer;
@@ -1076,6 +1077,7 @@ show_caption (AtlasWindow      *self,
 {
   gtk_label_set_label (self->caption_title, title ? title : "");
   gtk_label_set_label (self->caption_text, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_news), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->caption_text), text != NULL && *text != '\0');
   gtk_revealer_set_reveal_child (self->caption_revealer, title != NULL);
 }
@@ -1232,10 +1234,20 @@ handle_playback_events (AtlasWindow *self,
       names = atlas_countries_format_list ((const char * const *) new_codes->pdata);
       /* Translators: while presenting, the partners met for the first time */
       text = g_strdup_printf (_("New partners: %s"), names);
-      toast = adw_toast_new (text);
 
-      adw_toast_set_timeout (toast, 2);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* Above the record that brings them, when its caption shows;
+       * else for a moment, over the views */
+      if (gtk_revealer_get_reveal_child (self->caption_revealer))
+        {
+          gtk_label_set_label (self->caption_news, text);
+          gtk_widget_set_visible (GTK_WIDGET (self->caption_news), TRUE);
+        }
+      else
+        {
+          toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 2);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
     }
 
   update_playback_status (self);
@@ -1294,6 +1306,22 @@ AtlasPlayback *
 _atlas_window_get_playback (AtlasWindow *self)
 {
   return self->playback;
+}
+
+/**
+ * _atlas_window_get_caption_news:
+ *
+ * Returns: (nullable): what the presentation caption says of partners
+ *   met for the first time, or %NULL when it says nothing
+ */
+const char *
+_atlas_window_get_caption_news (AtlasWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->caption_revealer) ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->caption_news)))
+    return NULL;
+
+  return gtk_label_get_label (self->caption_news);
 }
 
 static void
@@ -2797,6 +2825,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, year_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_news);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, caption_text);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, playback_revealer);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "atlas-application.h"
+#include "atlas-countries.h"
 #include "atlas-detail-pane.h"
 #include "atlas-record-editor-private.h"
 #include "atlas-record-row.h"
@@ -697,14 +698,20 @@ test_presentation (void)
   g_assert_nonnull (selected);
   g_assert_cmpstr (atlas_partnership_get_id (selected), ==, "cbers");
   g_assert_cmpuint (n_shown (window), ==, 1);
-  /* Its partners are new: the map draws the eye to them */
+  /* Its partners are new: the map draws the eye to them, and the
+   * caption names them */
   g_assert_cmpuint (atlas_choropleth_layer_get_n_pulses (_atlas_world_map_get_choropleth (_atlas_window_get_world_map (window))),
                     ==, 2);
+  g_assert_nonnull (_atlas_window_get_caption_news (window));
+  g_assert_nonnull (strstr (_atlas_window_get_caption_news (window), atlas_countries_get_name ("CN")));
+  g_assert_nonnull (strstr (_atlas_window_get_caption_news (window), atlas_countries_get_name ("BR")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-forward", NULL));
   selected = gtk_single_selection_get_selected_item (selection);
   g_assert_cmpstr (atlas_partnership_get_id (selected), ==, "double-star");
   g_assert_cmpuint (n_shown (window), ==, 2);
+  /* China is no news any more */
+  g_assert_null (_atlas_window_get_caption_news (window));
   g_assert_nonnull (_atlas_window_get_playback (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step-back", NULL));
