@@ -30,6 +30,7 @@
 
 #include <string.h>
 
+#include "atlas-filter.h"
 #include "atlas-filter-list-model.h"
 #include "atlas-subset-model.h"
 
@@ -41,6 +42,7 @@ struct _AtlasFilterListModel
   GtkFilter  *filter;
   GPtrArray  *items;           /* the model's items */
   guint8     *matched;         /* whether each of them matches */
+  gpointer   *facts;           /* what an AtlasFilter works out from each, or NULL */
   guint32    *positions;       /* where the matching ones are, in order */
   guint       n_positions;
   guint       n_alloc;         /* of matched and positions */
@@ -70,11 +72,29 @@ get_strictness (AtlasFilterListModel *self)
   return self->filter ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
 }
 
+/* Whether the item at @i of the model matches the filter (SOME) */
+static gboolean
+match_at (AtlasFilterListModel *self,
+          guint                 i)
+{
+  gpointer item = g_ptr_array_index (self->items, i);
+
+  /* The app's filter: what it works out from each record is kept here,
+   * by position, not looked up on the record each time */
+  if (ATLAS_IS_FILTER (self->filter))
+    return atlas_filter_match_record_with_facts ((AtlasFilter *) self->filter, item, &self->facts[i]);
+
+  return gtk_filter_match (self->filter, item);
+}
+
 static gboolean
 match (AtlasFilterListModel *self,
        GtkFilterMatch        strictness,
-       gpointer              item)
+       guint                 i)
 {
+  if (g_ptr_array_index (self->items, i) == NULL)
+    return FALSE;
+
   switch (strictness)
     {
     case GTK_FILTER_MATCH_ALL:
@@ -83,7 +103,7 @@ match (AtlasFilterListModel *self,
       return FALSE;
     case GTK_FILTER_MATCH_SOME:
     default:
-      return gtk_filter_match (self->filter, item);
+      return match_at (self, i);
     }
 }
 
@@ -96,6 +116,7 @@ ensure_alloc (AtlasFilterListModel *self,
 
   self->n_alloc = MAX (n, self->n_alloc + self->n_alloc / 2);
   self->matched = g_renew (guint8, self->matched, self->n_alloc);
+  self->facts = g_renew (gpointer, self->facts, self->n_alloc);
   self->positions = g_renew (guint32, self->positions, self->n_alloc);
 }
 
@@ -154,7 +175,7 @@ refilter (AtlasFilterListModel *self,
       else if (change == GTK_FILTER_CHANGE_LESS_STRICT && old_match)
         new_match = TRUE;
       else
-        new_match = gtk_filter_match (self->filter, g_ptr_array_index (self->items, i));
+        new_match = match_at (self, i);
 
       n_old += old_match;
       n_new += new_match;
@@ -223,14 +244,16 @@ items_changed_cb (AtlasFilterListModel *self,
 
   ensure_alloc (self, mid_n + added);
   if (tail > 0)
-    memmove (self->matched + position + added, self->matched + position + removed, tail);
+    {
+      memmove (self->matched + position + added, self->matched + position + removed, tail);
+      memmove (self->facts + position + added, self->facts + position + removed, tail * sizeof (gpointer));
+    }
 
   for (guint i = 0; i < added; i++)
     {
-      gpointer item = g_list_model_get_item (model, position + i);
-
-      items[position + i] = item;
-      self->matched[position + i] = item != NULL && match (self, strictness, item);
+      items[position + i] = g_list_model_get_item (model, position + i);
+      self->facts[position + i] = NULL;
+      self->matched[position + i] = match (self, strictness, position + i);
       filtered_added += self->matched[position + i];
     }
 
@@ -321,10 +344,9 @@ set_model (AtlasFilterListModel *self,
   ensure_alloc (self, n);
   for (guint i = 0; i < n; i++)
     {
-      gpointer item = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (self->items, item);
-      self->matched[i] = item != NULL && match (self, strictness, item);
+      g_ptr_array_add (self->items, g_list_model_get_item (model, i));
+      self->facts[i] = NULL;
+      self->matched[i] = match (self, strictness, i);
     }
   update_positions (self);
 }
@@ -353,6 +375,7 @@ atlas_filter_list_model_finalize (GObject *object)
 
   g_ptr_array_unref (self->items);
   g_free (self->matched);
+  g_free (self->facts);
   g_free (self->positions);
 
   G_OBJECT_CLASS (atlas_filter_list_model_parent_class)->finalize (object);

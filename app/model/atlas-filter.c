@@ -307,12 +307,44 @@ has_any_country (AtlasFilter *self,
   return FALSE;
 }
 
+static gboolean
+match_facts (AtlasFilter      *self,
+             AtlasPartnership *record,
+             Facts            *facts);
+
 gboolean
 atlas_filter_match_record (AtlasFilter      *self,
                            AtlasPartnership *record)
 {
+  return match_facts (self, record, get_facts (record));
+}
+
+/**
+ * atlas_filter_match_record_with_facts:
+ * @facts: (inout): what the filter works out from @record to match it,
+ *   %NULL the first time; valid for as long as @record lives
+ *
+ * atlas_filter_match_record() for filter models, which keep @facts by
+ * record: it spares finding them on the record object again (a qdata
+ * lookup) each time the filter changes.
+ */
+gboolean
+atlas_filter_match_record_with_facts (AtlasFilter      *self,
+                                      AtlasPartnership *record,
+                                      gpointer         *facts)
+{
+  if (*facts == NULL)
+    *facts = get_facts (record);
+
+  return match_facts (self, record, *facts);
+}
+
+static gboolean
+match_facts (AtlasFilter      *self,
+             AtlasPartnership *record,
+             Facts            *facts)
+{
   const AtlasViewState *state = self->state;
-  Facts *facts = get_facts (record);
 
   if (state->kinds != 0 && (state->kinds & (1u << facts->kind)) == 0)
     return FALSE;

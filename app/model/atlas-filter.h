@@ -26,6 +26,9 @@ void                  atlas_filter_set_today          (AtlasFilter          *sel
                                                        gint32                day);
 gboolean              atlas_filter_match_record       (AtlasFilter          *self,
                                                        AtlasPartnership     *record);
+gboolean              atlas_filter_match_record_with_facts (AtlasFilter      *self,
+                                                            AtlasPartnership *record,
+                                                            gpointer         *facts);
 char                 *atlas_fold_text                 (const char           *text);
 
 G_END_DECLS
