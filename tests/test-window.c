@@ -405,14 +405,19 @@ test_delete_and_undo (void)
   g_autoptr(AtlasPartnership) victim = g_list_model_get_item (G_LIST_MODEL (store), 1);
   g_autofree char *id = g_strdup (atlas_partnership_get_id (victim));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  int min_width, min_width_after;
 
   /* Nothing selected: nothing to delete */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL) &&
                   g_list_model_get_n_items (G_LIST_MODEL (store)) != n);
 
   gtk_single_selection_set_selected (selection, 1);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-record", NULL));
   g_assert_null (atlas_store_lookup (store, id));
+  /* The details of the record deleted, hidden, ask for no room */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width_after, NULL, NULL, NULL);
+  g_assert_cmpint (min_width_after, <=, min_width);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n - 1);
   g_assert_true (atlas_store_get_modified (store));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
