@@ -461,6 +461,18 @@ test_item_cache_positions (void)
   g_assert_null (atlas_item_cache_lookup_position (cache, 0));
   model_clear (&model);
   g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 0);
+
+  /* The models go first, while the cache follows them: the cache lets
+   * go of the items when it stops */
+  model_init (&model, 50);
+  atlas_item_cache_follow (cache, G_LIST_MODEL (model.selection));
+  assert_positions (cache, &model, &n_found);
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 50);
+  model_clear (&model);
+  g_assert_null (atlas_item_cache_lookup_position (cache, 0));
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 50);
+  atlas_item_cache_follow (cache, NULL);
+  g_assert_cmpuint (atlas_item_cache_get_size (cache), ==, 0);
   use_subset = FALSE;
 }
 

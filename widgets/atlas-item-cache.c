@@ -121,11 +121,14 @@ source_items_changed_cb (AtlasItemCache   *self,
 static void
 stop_following (AtlasItemCache *self)
 {
-  if (self->subset == NULL)
-    return;
+  /* The subset model may be gone already: the slots are still ours */
+  if (self->subset != NULL)
+    {
+      g_clear_signal_handler (&self->subset_handler, self->subset);
+      g_clear_weak_pointer (&self->subset);
+    }
+  self->subset_handler = 0;
 
-  g_clear_signal_handler (&self->subset_handler, self->subset);
-  g_clear_weak_pointer (&self->subset);
   clear_slots (self);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
 }
@@ -294,7 +297,7 @@ atlas_item_cache_follow (AtlasItemCache *self,
   AtlasSubsetModel *subset = model != NULL ? atlas_subset_model_find (model) : NULL;
   GListModel *source;
 
-  if (subset == self->subset)
+  if (subset == self->subset && (subset != NULL || self->slots == NULL))
     return;
 
   stop_following (self);
