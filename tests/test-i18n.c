@@ -50,10 +50,11 @@ static const Expected french = {
 };
 
 /* Russian has three plural forms: 1, 2–4, 5–20 (and 21, 22, 25…); and
- * a day's month in the genitive, a month alone in the nominative */
+ * a day's month in the genitive, a month alone in the nominative,
+ * capitalized only where a phrase begins */
 static const Expected russian = {
   "ru", "ru_RU.UTF-8",
-  "6 июля 1988", "Июль 1988", "Июль 1988 — по настоящее время", "1988 – Май 2003",
+  "6 июля 1988", "Июль 1988", "Июль 1988 — по настоящее время", "1988 – май 2003",
   "Совместная миссия", "Китай", "Китай, Бразилия",
   { "импорт 1 записи", "импорт 3 записей", "импорт 5 записей" },
 };
