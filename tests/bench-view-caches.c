@@ -7,7 +7,10 @@
  * taken in again (as after a filter change: from the cache), and the
  * memory the view takes per item: the heap it allocates (glibc's
  * mallinfo2()), what its cache takes of that, and for the timeline what
- * its layout takes.  The baseline is iterating the model once.
+ * its layout takes; and the items taken in again behind the app's own
+ * filter model (AtlasFilterListModel, an AtlasSubsetModel), which the
+ * views follow by position in the store, touching no item object.  The
+ * baseline is iterating the model once.
  *
  *   bench: NAME VALUE UNIT ratio R
  *
@@ -21,6 +24,7 @@
 
 #include <malloc.h>
 
+#include "atlas-filter-list-model.h"
 #include "atlas-timeline-private.h"
 #include "atlas-world-map-private.h"
 
@@ -168,6 +172,42 @@ time_reread (GListModel *store,
   return best;
 }
 
+typedef void (*SetModel) (gpointer view, GtkSelectionModel *model);
+
+static void
+set_timeline_model (gpointer           view,
+                    GtkSelectionModel *model)
+{
+  atlas_timeline_set_model (view, model);
+}
+
+static void
+set_map_model (gpointer           view,
+               GtkSelectionModel *model)
+{
+  atlas_world_map_set_model (view, model);
+}
+
+/* The items taken in again, found by their position in the store:
+ * the view shown a filter model over it */
+static double
+time_position_reread (GListStore *store,
+                      SetModel    set_model,
+                      gpointer    view,
+                      guint       n_runs)
+{
+  g_autoptr(AtlasFilterListModel) filtered = atlas_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), NULL);
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (filtered)));
+  double time;
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  set_model (view, GTK_SELECTION_MODEL (selection));
+  time = time_reread (G_LIST_MODEL (filtered), n_runs);
+  set_model (view, NULL);
+  return time;
+}
+
 static void
 bench (guint       n,
        const char *size)
@@ -211,6 +251,8 @@ bench (guint       n,
 
     report ("timeline-first-read", size, first, "ms", baseline);
     report ("timeline-cached-read", size, time_reread (G_LIST_MODEL (store), n_runs), "ms", baseline);
+    report ("timeline-position-read", size,
+            time_position_reread (store, set_timeline_model, timeline, n_runs), "ms", baseline);
     report ("timeline-heap-per-item", size, (double) total / n, "B", 0);
     report ("timeline-layout-per-item", size, (double) layout / n, "B", 0);
     report ("timeline-cache-per-item", size, (double) (total - MIN (total, layout)) / n, "B", 0);
@@ -239,6 +281,8 @@ bench (guint       n,
 
     report ("map-first-read", size, first, "ms", baseline);
     report ("map-cached-read", size, time_reread (G_LIST_MODEL (store), n_runs), "ms", baseline);
+    report ("map-position-read", size,
+            time_position_reread (store, set_map_model, map, n_runs), "ms", baseline);
     /* Its list of items is a pointer each; the rest is the cache */
     report ("map-heap-per-item", size, (double) total / n, "B", 0);
     report ("map-cache-per-item", size, (double) (total - MIN (total, n * sizeof (gpointer))) / n, "B", 0);
