@@ -26,6 +26,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "atlas-cairo-texture.h"
 #include "atlas-countries.h"
 #include "atlas-export.h"
 #include "atlas-format.h"
@@ -824,9 +825,7 @@ atlas_export_render_preview (AtlasWindow              *window,
                              int                       max_width,
                              int                       max_height)
 {
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
-  GdkTexture *texture;
   Session session;
   double scale;
 
@@ -838,16 +837,7 @@ atlas_export_render_preview (AtlasWindow              *window,
   surface = draw_image (&session, MIN (scale, 1.));
   session_end (&session);
 
-  /* The texture keeps the surface's pixels alive: no copy */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) *
-                                      cairo_image_surface_get_height (surface),
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface),
-                                    GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  return texture;
+  return atlas_cairo_texture_new (surface);
 }
 
 /**

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-basemap-source.h"
+#include "atlas-cairo-texture.h"
 
 struct _AtlasBasemapSource
 {
@@ -457,7 +458,6 @@ tile_rendered_cb (GObject      *object,
   TileJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
 
   finish_pending (self);
@@ -469,15 +469,7 @@ tile_rendered_cb (GObject      *object,
       return;
     }
 
-  /* The texture keeps the surface's pixels alive: no copy */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) *
-                                      cairo_image_surface_get_height (surface),
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface),
-                                    GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
+  texture = atlas_cairo_texture_new (surface);
 
   shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
   shumate_tile_set_fade_in (job->tile, FALSE);

@@ -375,3 +375,59 @@ atlas_item_cache_remember_position (AtlasItemCache *self,
   release_slot (*slot);
   *slot = entry;
 }
+
+/**
+ * atlas_item_cache_find:
+ * @model: the model the view shows
+ * @position: a position in it
+ * @item: (out) (transfer full) (nullable): when nothing is found, the
+ *   item to read (%NULL if @model has none there)
+ *
+ * The entry of the item at @position: found by its source position
+ * when the cache follows a subset model, else on the item object.  When
+ * there is none, the view reads *@item and gives the entry to
+ * atlas_item_cache_insert_at().
+ *
+ * Returns: (transfer none) (nullable): the entry, or %NULL
+ */
+gpointer
+atlas_item_cache_find (AtlasItemCache *self,
+                       GListModel     *model,
+                       guint           position,
+                       GObject       **item)
+{
+  gpointer entry = atlas_item_cache_lookup_position (self, position);
+
+  *item = NULL;
+  if (entry != NULL)
+    return entry;
+
+  *item = g_list_model_get_item (model, position);
+  if (*item == NULL)
+    return NULL;
+
+  entry = atlas_item_cache_lookup (self, *item);
+  if (entry != NULL)
+    {
+      atlas_item_cache_remember_position (self, position, entry);
+      g_clear_object (item);
+    }
+  return entry;
+}
+
+/**
+ * atlas_item_cache_insert_at:
+ * @position: where @item is in the model followed
+ *
+ * atlas_item_cache_insert(), and atlas_item_cache_remember_position()
+ * for @position.
+ */
+void
+atlas_item_cache_insert_at (AtlasItemCache *self,
+                            guint           position,
+                            gpointer        item,
+                            gpointer        entry)
+{
+  atlas_item_cache_insert (self, item, entry);
+  atlas_item_cache_remember_position (self, position, entry);
+}

@@ -42,6 +42,14 @@ gpointer        atlas_item_cache_lookup_position   (AtlasItemCache *self,
 void            atlas_item_cache_remember_position (AtlasItemCache *self,
                                                     guint           position,
                                                     gpointer        entry);
+gpointer        atlas_item_cache_find              (AtlasItemCache *self,
+                                                    GListModel     *model,
+                                                    guint           position,
+                                                    GObject       **item);
+void            atlas_item_cache_insert_at         (AtlasItemCache *self,
+                                                    guint           position,
+                                                    gpointer        item,
+                                                    gpointer        entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasItemCache, atlas_item_cache_free)
 

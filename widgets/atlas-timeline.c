@@ -787,26 +787,17 @@ update_items (AtlasTimeline *self,
     {
       g_autoptr(GObject) item = NULL;
       g_autofree Entry *unkept = NULL;
-      /* Known at this position of a filter's source: no item to get */
-      Entry *entry = atlas_item_cache_lookup_position (self->cache, i);
-
-      if (entry == NULL)
-        {
-          item = g_list_model_get_item (model, i);
-          entry = item ? atlas_item_cache_lookup (self->cache, item) : NULL;
-        }
+      Entry *entry = atlas_item_cache_find (self->cache, model, i, &item);
 
       /* Read once per item object */
       if (entry == NULL)
         {
           entry = read_item (self, item);
           if (item != NULL)
-            atlas_item_cache_insert (self->cache, item, entry);
+            atlas_item_cache_insert_at (self->cache, i, item, entry);
           else
             unkept = entry;
         }
-      if (item != NULL)
-        atlas_item_cache_remember_position (self->cache, i, entry);
 
       atlas_timeline_layout_set_item_with_keys (self->layout, i, &entry->time, entry_get_label (entry),
                                                 get_label_width (self, entry, measure),

@@ -468,28 +468,20 @@ get_item_info (AtlasWorldMap *self,
                guint          position)
 {
   g_autoptr(GObject) item = NULL;
-  ItemInfo *info;
+  ItemInfo *info = atlas_item_cache_find (self->cache, G_LIST_MODEL (self->model), position, &item);
 
-  /* Known at this position of a filter's source: no item to get */
-  info = atlas_item_cache_lookup_position (self->cache, position);
-  if (info != NULL)
-    return item_info_ref (info);
-
-  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  if (item == NULL)
+  if (info == NULL && item == NULL)
     {
       info = g_new0 (ItemInfo, 1);
       info->ref_count = 1;
       return info;
     }
 
-  info = atlas_item_cache_lookup (self->cache, item);
   if (info == NULL)
     {
       info = read_item (self, item);
-      atlas_item_cache_insert (self->cache, item, info);
+      atlas_item_cache_insert_at (self->cache, position, item, info);
     }
-  atlas_item_cache_remember_position (self->cache, position, info);
 
   return item_info_ref (info);
 }

@@ -903,18 +903,18 @@ atlas_partnership_set_extra (AtlasPartnership *self,
  *   to read, with each date at its own precision: "July 1988",
  *   "since July 1988" for something still going on, "1988 – 2003"
  */
-/* A date after another in a period: in some languages (Russian) a
- * month's name on its own is capitalized by the locale, as at the start
- * of a phrase, but not within one */
+/* A date after another in a period, @text as atlas_date_format() wrote
+ * it: in some languages (Russian) the locale capitalizes a month's name
+ * on its own, as at the start of a phrase, but not within one */
 static char *
-format_later_date (const AtlasDate *date)
+lower_later_month (char            *text,
+                   const AtlasDate *date)
 {
-  char *text = atlas_date_format (date);
+  const char *rule;
   gunichar first, lower;
   char buffer[6];
   int length;
-
-  const char *rule;
+  char *lowered;
 
   if (date->precision != ATLAS_DATE_PRECISION_MONTH)
     return text;
@@ -924,21 +924,15 @@ format_later_date (const AtlasDate *date)
    * as in Russian "1988 – май 2003": then translate it as
    * "month-after-date:lowercase" */
   rule = _("month-after-date:as-is");
-  if (g_strcmp0 (rule, "month-after-date:lowercase") != 0)
-    return text;
-
   first = g_utf8_get_char (text);
   lower = g_unichar_tolower (first);
-  if (lower == first)
+  if (g_strcmp0 (rule, "month-after-date:lowercase") != 0 || lower == first)
     return text;
 
   length = g_unichar_to_utf8 (lower, buffer);
-  {
-    char *lowered = g_strdup_printf ("%.*s%s", length, buffer, g_utf8_next_char (text));
-
-    g_free (text);
-    return lowered;
-  }
+  lowered = g_strdup_printf ("%.*s%s", length, buffer, g_utf8_next_char (text));
+  g_free (text);
+  return lowered;
 }
 
 char *
@@ -956,8 +950,7 @@ atlas_partnership_format_period (AtlasPartnership *self)
       end = atlas_date_format (&self->end);
       if (g_strcmp0 (start, end) == 0)
         return g_steal_pointer (&start);
-      g_free (end);
-      end = format_later_date (&self->end);
+      end = lower_later_month (end, &self->end);
       /* Translators: a period of time, from the first date to the second */
       return g_strdup_printf (_("%s – %s"), start, end);
     }
