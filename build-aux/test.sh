@@ -24,9 +24,12 @@ setup_failures=0
 bash "$top/build-aux/install-deps.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 # One X server for all widget tests; a private session bus so that
-# nothing talks to the user's.
+# nothing talks to the user's.  -noreset: by default Xvfb resets itself
+# whenever its last client leaves, and a test that connects during that
+# reset is refused ("cannot open display"), which happens when one test
+# ends just as the next starts.
 run_meson_test () {
-  xvfb-run -a -s "-screen 0 1600x1200x24" \
+  xvfb-run -a -s "-screen 0 1600x1200x24 -noreset" \
     dbus-run-session -- \
     meson test "$@"
 }

@@ -102,6 +102,7 @@ wait_until (gboolean (*condition) (gpointer),
 
 typedef struct
 {
+  GSubprocess     *process;
   AtspiAccessible *app;
   AtspiAccessible *timeline;
   char            *description;
@@ -111,6 +112,11 @@ static gboolean
 timeline_announces_title (gpointer data)
 {
   Probe *probe = data;
+
+  /* The app is gone (it could not open the display, or crashed): no
+   * point in waiting for it */
+  if (g_subprocess_get_identifier (probe->process) == NULL)
+    return TRUE;
 
   if (probe->app == NULL)
     probe->app = find_application ("space-atlas");
@@ -150,11 +156,17 @@ test_selected_record_is_announced (void)
   g_assert_no_error (error);
 
   g_assert_cmpint (atspi_init (), <=, 1);
+  probe.process = app;
 
   /* The timeline says which record is selected, by its title */
   if (!wait_until (timeline_announces_title, &probe, 30))
     g_error ("the timeline never announced the selected record; it said: %s",
              probe.description ? probe.description : "(no timeline found)");
+  if (g_subprocess_get_identifier (app) == NULL)
+    g_error ("the application ended before announcing anything (%s %d)",
+             g_subprocess_get_if_signaled (app) ? "signal" : "exit status",
+             g_subprocess_get_if_signaled (app) ? g_subprocess_get_term_sig (app)
+                                                : g_subprocess_get_exit_status (app));
 
   role = atspi_accessible_get_role_name (probe.timeline, NULL);
   g_test_message ("timeline: role %s, description %s", role, probe.description);
