@@ -7,6 +7,7 @@
 #include "atlas-convert.h"
 #include "atlas-document.h"
 #include "atlas-playback.h"
+#include "atlas-record-list.h"
 #include "atlas-timeline.h"
 #include "atlas-world-map.h"
 #include "atlas-view-state.h"
@@ -14,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-GtkListView        *_atlas_window_get_record_list  (AtlasWindow *self);
+AtlasRecordList    *_atlas_window_get_record_list  (AtlasWindow *self);
 GtkSingleSelection *_atlas_window_get_selection    (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_detail_pane  (AtlasWindow *self);
 GtkWidget          *_atlas_window_get_error_dialog (AtlasWindow *self);

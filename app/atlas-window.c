@@ -25,7 +25,7 @@
 #include "atlas-record-editor.h"
 #include "atlas-save.h"
 #include "atlas-timeline-pane.h"
-#include "atlas-record-row.h"
+#include "atlas-record-list.h"
 #include "atlas-window-private.h"
 #include "atlas-world-map.h"
 
@@ -48,7 +48,7 @@ struct _AtlasWindow
   GtkProgressBar       *load_banner_progress;
   AdwFlap              *list_flap;
   AdwFlap              *detail_flap;
-  GtkListView          *record_list;
+  AtlasRecordList      *record_list;
   AtlasDetailPane      *detail_pane;
   AtlasTimelinePane    *timeline_pane;
   AtlasWorldMap        *world_map;
@@ -416,8 +416,7 @@ selection_changed_cb (AtlasWindow *self)
   if (record != NULL)
     {
       /* Chosen on the timeline or the map, it shows in the list too */
-      gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u",
-                                  gtk_single_selection_get_selected (self->selection));
+      atlas_record_list_scroll_to (self->record_list, gtk_single_selection_get_selected (self->selection));
 
       /* While presenting, the caption tells about it instead */
       if (!self->presenting)
@@ -429,33 +428,6 @@ static void
 store_items_changed_cb (AtlasWindow *self)
 {
   update_title (self);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, atlas_record_row_new ());
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  /* The row names itself after the record's title, for assistive
-   * technologies, and describes it with its other lines */
-  atlas_record_row_set_record (ATLAS_RECORD_ROW (gtk_list_item_get_child (item)),
-                               gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  atlas_record_row_set_record (ATLAS_RECORD_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -951,7 +923,7 @@ atlas_window_set_view_state (AtlasWindow          *self,
           if (g_str_equal (atlas_partnership_get_id (p), state->record))
             {
               gtk_single_selection_set_selected (self->selection, i);
-              gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u", i);
+              atlas_record_list_scroll_to (self->record_list, i);
               break;
             }
         }
@@ -1774,7 +1746,7 @@ select_record (AtlasWindow *self,
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->record_list), "list.scroll-to-item", "u", position);
+  atlas_record_list_scroll_to (self->record_list, position);
 }
 
 static void
@@ -1879,9 +1851,9 @@ delete_record_action (GtkWidget  *widget,
 }
 
 static void
-record_activated_cb (GtkListView *list,
-                     guint        position,
-                     AtlasWindow *self)
+record_activated_cb (AtlasRecordList *list,
+                     guint            position,
+                     AtlasWindow     *self)
 {
   gtk_single_selection_set_selected (self->selection, position);
   open_editor (self, ATLAS_EDITOR_MODE_EDIT, get_selected_record (self));
@@ -2793,6 +2765,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_DETAIL_PANE);
   g_type_ensure (ATLAS_TYPE_FACETS);
   g_type_ensure (ATLAS_TYPE_FILTER_BAR);
+  g_type_ensure (ATLAS_TYPE_RECORD_LIST);
   g_type_ensure (ATLAS_TYPE_STATS_VIEW);
   g_type_ensure (ATLAS_TYPE_TIMELINE_PANE);
   g_type_ensure (ATLAS_TYPE_WORLD_MAP);
@@ -2876,7 +2849,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
-  GtkListItemFactory *factory;
   GtkEventController *shortcuts;
   GtkEventController *presentation_keys;
   GtkEventController *list_keys;
@@ -2898,13 +2870,7 @@ atlas_window_init (AtlasWindow *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->record_list, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->record_list, GTK_SELECTION_MODEL (self->selection));
+  atlas_record_list_set_model (self->record_list, self->selection);
   atlas_timeline_pane_set_model (self->timeline_pane, GTK_SELECTION_MODEL (self->selection));
   setup_world_map (self->world_map, GTK_SELECTION_MODEL (self->selection));
 
@@ -3064,7 +3030,7 @@ atlas_window_is_busy (AtlasWindow *self)
   return self->load_cancellable != NULL;
 }
 
-GtkListView *
+AtlasRecordList *
 _atlas_window_get_record_list (AtlasWindow *self)
 {
   return self->record_list;

@@ -202,26 +202,6 @@ time_filter (AtlasWindow *window,
   *n_shown = g_list_model_get_n_items (G_LIST_MODEL (_atlas_window_get_selection (window)));
 }
 
-/* The list of records: the list view that shows the window's selection
- * (drop-downs have list views too) */
-static GtkWidget *
-find_record_list (GtkWidget         *widget,
-                  GtkSelectionModel *model)
-{
-  if (GTK_IS_LIST_VIEW (widget) && gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == model)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_record_list (child, model);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 detach_views (AtlasWindow *window,
               const char  *views)
@@ -231,9 +211,7 @@ detach_views (AtlasWindow *window,
   for (guint i = 0; names[i] != NULL; i++)
     {
       if (g_str_equal (names[i], "list"))
-        gtk_list_view_set_model (GTK_LIST_VIEW (find_record_list (GTK_WIDGET (window),
-                                                                  GTK_SELECTION_MODEL (_atlas_window_get_selection (window)))),
-                                 NULL);
+        atlas_record_list_set_model (_atlas_window_get_record_list (window), NULL);
       else if (g_str_equal (names[i], "timeline"))
         atlas_timeline_set_model (_atlas_window_get_timeline (window), NULL);
       else if (g_str_equal (names[i], "map"))
