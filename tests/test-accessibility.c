@@ -1,7 +1,7 @@
 /* test-accessibility.c — what assistive technologies hear, read from
  * outside through AT-SPI, as Orca would: the running app's timeline and
  * map have names and roles, and the selected record is announced by its
- * title
+ * title, by the timeline and by the list of records
  *
  * Runs the built application with a view link that selects a record,
  * under the private session bus build-aux/test.sh provides.
@@ -138,6 +138,8 @@ test_selected_record_is_announced (void)
   g_autoptr(GError) error = NULL;
   Probe probe = { 0 };
   g_autoptr(AtspiAccessible) map = NULL;
+  g_autoptr(AtspiAccessible) list = NULL;
+  g_autofree char *list_description = NULL;
   g_autofree char *role = NULL;
 
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
@@ -174,6 +176,14 @@ test_selected_record_is_announced (void)
   /* The map is there by name too */
   map = find_by_name (probe.app, "World Map", 0);
   g_assert_nonnull (map);
+
+  /* and the list of records, a list that describes its selected record */
+  list = find_by_name (probe.app, "Records", 0);
+  g_assert_nonnull (list);
+  g_assert_cmpint (atspi_accessible_get_role (list, NULL), ==, ATSPI_ROLE_LIST);
+  list_description = atspi_accessible_get_description (list, NULL);
+  g_assert_nonnull (list_description);
+  g_assert_true (g_str_has_prefix (list_description, TITLE "\n"));
 
   g_subprocess_force_exit (app);
   g_subprocess_wait (app, NULL, NULL);
