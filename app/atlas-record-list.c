@@ -464,7 +464,8 @@ select_position (AtlasRecordList *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Where the keyboard starts: the selected row, else the first shown */
+/* Where the keyboard is, and the focus ring when it shows: the selected
+ * row, else the first shown */
 static guint
 get_cursor (AtlasRecordList *self)
 {
@@ -489,10 +490,6 @@ move_cursor (AtlasRecordList *self,
 
   if (cursor == INVALID)
     return;
-
-  /* The first move from nowhere selects where the keyboard is */
-  if (self->selected == INVALID)
-    delta = 0;
 
   target = CLAMP ((gint64) cursor + delta, 0, (gint64) self->n_items - 1);
   select_position (self, (guint) target);

@@ -469,12 +469,13 @@ test_keyboard (Fixture       *fixture,
 
   gtk_widget_grab_focus (GTK_WIDGET (fixture->list));
 
-  /* From nothing selected, the first key selects the first row shown */
+  /* With nothing selected, the keyboard is at the first row shown */
   g_assert_true (press_key (fixture, GDK_KEY_Down));
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 1);
   g_assert_true (press_key (fixture, GDK_KEY_Down));
   g_assert_true (press_key (fixture, GDK_KEY_KP_Down));
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 2);
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 3);
+  g_assert_true (press_key (fixture, GDK_KEY_Up));
   g_assert_true (press_key (fixture, GDK_KEY_Up));
   g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 1);
 
