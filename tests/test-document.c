@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "atlas-document.h"
@@ -117,27 +119,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir_path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   atlas_document_discard_recovery (f->document);
   g_clear_object (&f->document);
   g_clear_object (&f->file);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -358,5 +346,6 @@ main (int   argc,
   g_test_add ("/document/autosave-timer", Fixture, NULL, fixture_set_up, test_autosave_timer, fixture_tear_down);
 
   status = g_test_run ();
+  test_remove_tree (state_dir);
   return status;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,20 +36,6 @@ count_entries (const char *dir_path)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir_path);
 }
 
 static void
@@ -99,7 +87,7 @@ test_save_new_and_backup (void)
   assert_file_contents (path, "third\n");
   assert_file_contents (backup, "second\n");
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -143,7 +131,7 @@ test_read_only_folder (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
   g_chmod (dir, 0755);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -158,7 +146,7 @@ test_not_a_regular_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -218,7 +206,7 @@ test_store_save_round_trip (void)
   g_assert_cmpstr (saved, ==, original);
 
   g_main_loop_unref (r.loop);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include "atlas-application.h"
 #include "atlas-countries.h"
 #include "atlas-detail-pane.h"
@@ -791,5 +793,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_object_unref (app);
+  test_remove_tree (state_dir);
   return status;
 }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "test-util.h"
+
 #include <math.h>
 
 #include "atlas-countries.h"
@@ -1030,6 +1032,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *cache = NULL;
+  int status;
 
   /* Online tiles must not reach a network, nor the user's cache */
   cache = g_dir_make_tmp ("atlas-world-map-XXXXXX", NULL);
@@ -1058,5 +1061,7 @@ main (int   argc,
   g_test_add_func ("/world-map/basemap-source", test_basemap_source);
   g_test_add_func ("/world-map/classes", test_classes);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_tree (cache);
+  return status;
 }
