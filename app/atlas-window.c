@@ -49,6 +49,8 @@ struct _AtlasWindow
   AdwFlap              *list_flap;
   AdwFlap              *detail_flap;
   AtlasRecordList      *record_list;
+  GtkStack             *list_stack;
+  AdwStatusPage        *list_status;
   AtlasDetailPane      *detail_pane;
   AtlasTimelinePane    *timeline_pane;
   AtlasWorldMap        *world_map;
@@ -530,12 +532,42 @@ day_to_date (double day)
   return date;
 }
 
+/* The list, or why it is empty: no records at all, or none that the
+ * filters let through */
+static void
+update_list_status (AtlasWindow *self,
+                    guint        n_shown,
+                    guint        n_records)
+{
+  if (n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (n_records == 0)
+    {
+      adw_status_page_set_icon_name (self->list_status, "document-new-symbolic");
+      adw_status_page_set_title (self->list_status, _("No Records"));
+      adw_status_page_set_description (self->list_status, _("Add one with the New Record button, or Ctrl+N"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->list_status, "edit-find-symbolic");
+      adw_status_page_set_title (self->list_status, _("No Matching Records"));
+      adw_status_page_set_description (self->list_status, _("Try other words, or remove a filter"));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
 static void
 update_filter_counts (AtlasWindow *self)
 {
-  atlas_filter_bar_set_counts (self->filter_bar,
-                               g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)),
-                               g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_records = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  atlas_filter_bar_set_counts (self->filter_bar, n_shown, n_records);
+  update_list_status (self, n_shown, n_records);
   update_title (self);
 }
 
@@ -2783,6 +2815,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, record_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_status);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, world_map);

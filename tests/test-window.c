@@ -550,6 +550,8 @@ test_linked_filter (void)
   g_autoptr(AtlasViewState) state = atlas_view_state_new ();
   AtlasTimeline *timeline = _atlas_window_get_timeline (window);
   AtlasWorldMap *map = _atlas_window_get_world_map (window);
+  AtlasRecordList *list = _atlas_window_get_record_list (window);
+  GtkStack *list_stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_STACK));
   AtlasDate from, to;
   double visible_start, visible_end;
 
@@ -567,10 +569,22 @@ test_linked_filter (void)
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Bundled"));
   g_assert_cmpuint (atlas_world_map_get_count (map, "BR"), ==, 2);
   g_assert_cmpuint (atlas_world_map_get_count (map, "FR"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (atlas_record_list_get_model (list))), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+
+  /* Nothing found: the list says so */
+  g_free (state->text);
+  state->text = g_strdup ("zzzqqq");
+  _atlas_window_set_filter (window, state);
+  g_assert_cmpuint (n_shown (window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (list_stack))),
+                   ==, "No Matching Records");
 
   /* Clicking a country on the map filters by it; again clears it */
   g_clear_pointer (&state->text, g_free);
   _atlas_window_set_filter (window, state);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
   atlas_world_map_set_selected_country (map, "FR");
   g_assert_cmpstr (_atlas_window_get_filter (window)->countries[0], ==, "FR");
   g_assert_cmpuint (n_shown (window), ==, 2);
