@@ -14,7 +14,7 @@ typedef enum
 {
   ATLAS_RECORD_LIST_TITLE,
   ATLAS_RECORD_LIST_WHEN,
-  ATLAS_RECORD_LIST_PARTNERS,
+  ATLAS_RECORD_LIST_WHAT,        /* kind and partners */
   ATLAS_RECORD_LIST_N_LINES
 } AtlasRecordListLine;
 

@@ -1,8 +1,8 @@
 /* atlas-record-list.c — the list of records in the sidebar
  *
- * Each record is a row of three lines: its title, when and what kind it
- * is, and its partner countries, each on one line that ends in an
- * ellipsis when it does not fit (the tooltip then says it whole, and the
+ * Each record is a row of three lines: its title; when; what kind it is
+ * and its partner countries.  Each is one line that ends in an ellipsis
+ * when it does not fit (the tooltip then says it whole, and the
  * detail pane shows the selected record in full).
  *
  * The list draws its rows itself, only those on screen, and all rows
@@ -18,7 +18,9 @@
  * It looks as a GtkListView with libadwaita's .navigation-sidebar did:
  * rows inset and rounded, hover and selection a tint of the text colour,
  * the focus ring libadwaita's; the title like .heading, the other lines
- * like .caption, the countries dimmed.
+ * like .caption, the last dimmed.  The date has a line to itself as its
+ * length varies the most between languages ("Since July 1988", "Июль
+ * 1988 — по настоящее время").
  *
  * Mouse: click selects, double-click activates.  Keyboard: Up, Down,
  * Page Up, Page Down, Home and End move the selection, Enter activates.
@@ -128,7 +130,7 @@ static const struct
 } line_styles[N_LINES] = {
   [ATLAS_RECORD_LIST_TITLE] = { PANGO_WEIGHT_BOLD, 11, 1. },
   [ATLAS_RECORD_LIST_WHEN] = { PANGO_WEIGHT_NORMAL, 9, 1. },
-  [ATLAS_RECORD_LIST_PARTNERS] = { PANGO_WEIGHT_NORMAL, 9, .55 },
+  [ATLAS_RECORD_LIST_WHAT] = { PANGO_WEIGHT_NORMAL, 9, .55 },
 };
 
 /* One list of attributes per line, shared by every row */
@@ -310,20 +312,19 @@ create_row (AtlasRecordList  *self,
             int               width)
 {
   Row *row = g_new0 (Row, 1);
-  g_autofree char *period = atlas_partnership_format_period (record);
-  g_autofree char *when = NULL;
-  g_autofree char *partners = NULL;
+  g_autofree char *when = atlas_partnership_format_period (record);
+  g_autofree char *partners = atlas_countries_format_list (atlas_partnership_get_countries (record));
+  g_autofree char *what = NULL;
+  const char *kind = atlas_kind_get_label (atlas_partnership_get_kind (record));
   const char *title = atlas_partnership_get_title (record);
 
-  /* Translators: when a record took place, then its kind:
-   * "July 1988 · Joint mission" */
-  when = g_strdup_printf (_("%s · %s"), period,
-                          atlas_kind_get_label (atlas_partnership_get_kind (record)));
-  partners = atlas_countries_format_list (atlas_partnership_get_countries (record));
+  /* Translators: a record's kind, then its partner countries:
+   * "Joint mission · China, Brazil" */
+  what = *partners != '\0' ? g_strdup_printf (_("%s · %s"), kind, partners) : g_strdup (kind);
 
   set_line_text (self, row, ATLAS_RECORD_LIST_TITLE, title ? title : "", width);
   set_line_text (self, row, ATLAS_RECORD_LIST_WHEN, when, width);
-  set_line_text (self, row, ATLAS_RECORD_LIST_PARTNERS, partners, width);
+  set_line_text (self, row, ATLAS_RECORD_LIST_WHAT, what, width);
 
   return row;
 }
@@ -444,7 +445,7 @@ update_description (AtlasRecordList *self)
   description = g_strjoin ("\n",
                            pango_layout_get_text (row->lines[ATLAS_RECORD_LIST_TITLE]),
                            pango_layout_get_text (row->lines[ATLAS_RECORD_LIST_WHEN]),
-                           pango_layout_get_text (row->lines[ATLAS_RECORD_LIST_PARTNERS]),
+                           pango_layout_get_text (row->lines[ATLAS_RECORD_LIST_WHAT]),
                            NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
