@@ -60,6 +60,7 @@ typedef struct
   View               views[2];
   guint              n_views;
   gboolean           focus_visible;
+  gboolean           hide_hover;
 } Session;
 
 /* Options */
@@ -546,9 +547,12 @@ session_begin (Session                  *session,
   session->window = window;
   atlas_export_compute_layout (window, options, &session->layout);
 
-  /* A focus ring belongs to the screen, not to the picture */
+  /* A focus ring and the pointer's highlight belong to the screen, not
+   * to the picture */
   session->focus_visible = gtk_window_get_focus_visible (GTK_WINDOW (window));
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  session->hide_hover = atlas_timeline_get_hide_hover (_atlas_window_get_timeline (window));
+  atlas_timeline_set_hide_hover (_atlas_window_get_timeline (window), TRUE);
 
   if (!graphene_rect_equal (&session->layout.map, graphene_rect_zero ()))
     add_view (session, GTK_WIDGET (_atlas_window_get_world_map (window)), &session->layout.map);
@@ -583,6 +587,7 @@ session_end (Session *session)
     }
 
   gtk_window_set_focus_visible (GTK_WINDOW (session->window), session->focus_visible);
+  atlas_timeline_set_hide_hover (_atlas_window_get_timeline (session->window), session->hide_hover);
 }
 
 /* Drawing */

@@ -619,6 +619,10 @@ test_window_png (void)
     g_assert_true (g_bytes_equal (plain, hovered));
     g_assert_cmpstr (atlas_choropleth_layer_get_hovered (choropleth), ==, "BR");
     atlas_choropleth_layer_set_hovered (choropleth, NULL);
+
+    /* nor the timeline's item under the pointer (test-timeline checks
+     * what hide-hover draws), which is highlighted again afterwards */
+    g_assert_false (atlas_timeline_get_hide_hover (_atlas_window_get_timeline (window)));
   }
 
   /* The window lays its views out again as they were, the map where it

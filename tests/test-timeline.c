@@ -425,6 +425,55 @@ test_render_selection (Fixture       *fixture,
   assert_color (after, x1, y1, 255, 0, 0, "the other one");
 }
 
+static gboolean
+same_pixels (Pixels *a,
+             Pixels *b)
+{
+  return a->width == b->width && a->height == b->height &&
+         memcmp (a->data, b->data, (gsize) a->stride * a->height) == 0;
+}
+
+/* The item under the pointer is highlighted, unless hide-hover says
+ * not to, as for a picture */
+static void
+test_render_hover (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->timeline));
+  GtkEventController *motion = NULL;
+  g_autoptr(Pixels) plain = NULL;
+  g_autoptr(Pixels) hovered = NULL;
+  g_autoptr(Pixels) hidden = NULL;
+  double x, y;
+
+  add (fixture, test_item_new (day (2000, 3, 1), -1, 3, "First", "a"));
+  atlas_timeline_set_visible_range (fixture->timeline, day (1999, 7, 1), day (2001, 7, 1));
+  for (guint i = 0; motion == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+
+  plain = render (fixture);
+  item_point (fixture, 0, 0.5, &x, &y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  hovered = render (fixture);
+  g_assert_false (same_pixels (plain, hovered));
+
+  g_assert_false (atlas_timeline_get_hide_hover (fixture->timeline));
+  atlas_timeline_set_hide_hover (fixture->timeline, TRUE);
+  hidden = render (fixture);
+  g_assert_true (same_pixels (plain, hidden));
+
+  atlas_timeline_set_hide_hover (fixture->timeline, FALSE);
+  g_clear_pointer (&hidden, pixels_free);
+  hidden = render (fixture);
+  g_assert_true (same_pixels (hovered, hidden));
+}
+
 static void
 test_render_today_and_brush (Fixture       *fixture,
                              gconstpointer  data)
@@ -834,6 +883,7 @@ main (int   argc,
 
   ADD ("render/marks", test_render_marks);
   ADD ("render/selection", test_render_selection);
+  ADD ("render/hover", test_render_hover);
   ADD ("render/today-and-brush", test_render_today_and_brush);
   ADD ("render/dense", test_render_dense);
   ADD ("lanes", test_lanes);

@@ -211,6 +211,7 @@ struct _AtlasTimeline
   gboolean             pointer_inside;
   int                  hover_item;
   guint                hover_lane;
+  gboolean             hide_hover;   /* for a picture */
 
   /* Dragging and brushing */
   gboolean             panning;
@@ -1389,7 +1390,7 @@ draw_item (AtlasTimeline               *self,
 {
   const AtlasTimelineMetrics *m = atlas_timeline_layout_get_metrics (self->layout);
   gboolean selected = is_selected (self, g->item);
-  gboolean hovered = (int) g->item == self->hover_item && g->lane == self->hover_lane;
+  gboolean hovered = !self->hide_hover && (int) g->item == self->hover_item && g->lane == self->hover_lane;
   const GdkRGBA *color = selected ? &self->colors[COLOR_SELECTION] : lane_rgba;
   GdkRGBA tint = with_alpha (color, 0.42);
   GdkRGBA faint = with_alpha (color, 0.18);
@@ -3592,6 +3593,40 @@ atlas_timeline_show_all (AtlasTimeline *self)
 {
   g_return_if_fail (ATLAS_IS_TIMELINE (self));
   fit (self, FALSE);
+}
+
+/**
+ * atlas_timeline_get_hide_hover:
+ *
+ * Returns: whether the item under the pointer looks as the others
+ */
+gboolean
+atlas_timeline_get_hide_hover (AtlasTimeline *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE (self), FALSE);
+  return self->hide_hover;
+}
+
+/**
+ * atlas_timeline_set_hide_hover:
+ * @hide: whether to
+ *
+ * Draws the item under the pointer as the others: a picture of the
+ * timeline shows the data, not where the pointer happened to be.
+ */
+void
+atlas_timeline_set_hide_hover (AtlasTimeline *self,
+                               gboolean       hide)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE (self));
+
+  hide = !!hide;
+  if (self->hide_hover == hide)
+    return;
+
+  self->hide_hover = hide;
+  if (self->hover_item >= 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

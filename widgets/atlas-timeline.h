@@ -58,6 +58,10 @@ double             atlas_timeline_get_today                (AtlasTimeline     *s
 void               atlas_timeline_set_today                (AtlasTimeline     *self,
                                                             double             today);
 
+gboolean           atlas_timeline_get_hide_hover           (AtlasTimeline     *self);
+void               atlas_timeline_set_hide_hover           (AtlasTimeline     *self,
+                                                            gboolean           hide);
+
 void               atlas_timeline_zoom_in                  (AtlasTimeline     *self);
 void               atlas_timeline_zoom_out                 (AtlasTimeline     *self);
 void               atlas_timeline_zoom_to_fit              (AtlasTimeline     *self);
