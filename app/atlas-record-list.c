@@ -22,7 +22,8 @@
  * length varies the most between languages ("Since July 1988", "Июль
  * 1988 — по настоящее время").
  *
- * Mouse: click selects, double-click activates.  Keyboard: Up, Down,
+ * Mouse: click selects, double-click activates; a finger selects when
+ * lifted, so that one that moves scrolls.  Keyboard: Up, Down,
  * Page Up, Page Down, Home and End move the selection, Enter activates.
  * Assistive technologies read the list as a list named by its label,
  * described by the selected record.
@@ -624,6 +625,36 @@ selection_changed_cb (AtlasRecordList *self)
 
 /* Input */
 
+static gboolean
+is_touch (GtkGesture *gesture)
+{
+  GdkDevice *device = gtk_gesture_get_device (gesture);
+
+  return device != NULL && gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN;
+}
+
+static void
+click_row (AtlasRecordList *self,
+           GtkGesture      *gesture,
+           int              n_press,
+           double           y)
+{
+  guint position = get_position_at_y (self, y);
+
+  if (position == INVALID)
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  select_position (self, position);
+  if (n_press == 2)
+    g_signal_emit (self, signals[ACTIVATE], 0, position);
+}
+
+/* A mouse selects on press; a finger on release, for a finger that
+ * moves scrolls the list instead (the scrolled window takes it) */
 static void
 pressed_cb (AtlasRecordList *self,
             int              n_press,
@@ -631,18 +662,19 @@ pressed_cb (AtlasRecordList *self,
             double           y,
             GtkGestureClick *gesture)
 {
-  guint position = get_position_at_y (self, y);
+  if (!is_touch (GTK_GESTURE (gesture)))
+    click_row (self, GTK_GESTURE (gesture), n_press, y);
+}
 
-  if (position == INVALID)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  select_position (self, position);
-  if (n_press == 2)
-    g_signal_emit (self, signals[ACTIVATE], 0, position);
+static void
+released_cb (AtlasRecordList *self,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkGestureClick *gesture)
+{
+  if (is_touch (GTK_GESTURE (gesture)))
+    click_row (self, GTK_GESTURE (gesture), n_press, y);
 }
 
 static void
@@ -1063,6 +1095,7 @@ atlas_record_list_init (AtlasRecordList *self)
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (pressed_cb), self);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (released_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
