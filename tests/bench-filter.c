@@ -160,21 +160,21 @@ typedef struct
   double frame_cpu;
 } Timing;
 
+/* A change from one state of the window to another: what to do for
+ * either, with what */
+typedef void (*ApplyFunc) (AtlasWindow *window,
+                           gpointer     state);
+
 /* The fastest of a few rounds: the machine is shared and noisy */
 static void
-time_filter (AtlasWindow *window,
-             const char  *from_view,
-             const char  *to_view,
-             Timing      *best,
-             guint       *n_shown)
+time_change (AtlasWindow *window,
+             ApplyFunc    apply,
+             gpointer     from,
+             gpointer     to,
+             Timing      *best)
 {
-  g_autoptr(AtlasViewState) from = atlas_view_state_parse (from_view, NULL);
-  g_autoptr(AtlasViewState) to = atlas_view_state_parse (to_view, NULL);
   gint64 done;
   double cpu;
-
-  g_assert_nonnull (from);
-  g_assert_nonnull (to);
 
   best->sync = best->frame = best->done = best->sync_cpu = best->frame_cpu = G_MAXDOUBLE;
   for (int round = 0; round < n_rounds; round++)
@@ -182,12 +182,12 @@ time_filter (AtlasWindow *window,
       gint64 start, cpu_start;
       double sync, frame, frame_cpu;
 
-      _atlas_window_set_filter (window, from);
+      apply (window, from);
       settle (window, &done, &cpu);
 
       start = g_get_monotonic_time ();
       cpu_start = get_cpu_time ();
-      _atlas_window_set_filter (window, to);
+      apply (window, to);
       sync = (g_get_monotonic_time () - start) / 1000.0;
       cpu = (get_cpu_time () - cpu_start) / 1000.0;
       frame = settle (window, &done, &frame_cpu);
@@ -198,8 +198,37 @@ time_filter (AtlasWindow *window,
       best->sync_cpu = MIN (best->sync_cpu, cpu);
       best->frame_cpu = MIN (best->frame_cpu, frame_cpu);
     }
+}
 
+static void
+apply_filter (AtlasWindow *window,
+              gpointer     state)
+{
+  _atlas_window_set_filter (window, state);
+}
+
+static void
+time_filter (AtlasWindow *window,
+             const char  *from_view,
+             const char  *to_view,
+             Timing      *best,
+             guint       *n_shown)
+{
+  g_autoptr(AtlasViewState) from = atlas_view_state_parse (from_view, NULL);
+  g_autoptr(AtlasViewState) to = atlas_view_state_parse (to_view, NULL);
+
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+
+  time_change (window, apply_filter, from, to, best);
   *n_shown = g_list_model_get_n_items (G_LIST_MODEL (_atlas_window_get_selection (window)));
+}
+
+static void
+apply_selection (AtlasWindow *window,
+                 gpointer     position)
+{
+  gtk_single_selection_set_selected (_atlas_window_get_selection (window), GPOINTER_TO_UINT (position));
 }
 
 /* Selecting a record far down the list: the list and the timeline
@@ -209,31 +238,8 @@ time_select (AtlasWindow *window,
              guint        position,
              Timing      *best)
 {
-  GtkSingleSelection *selection = _atlas_window_get_selection (window);
-  gint64 done;
-  double cpu;
-
-  best->sync = best->frame = best->done = best->sync_cpu = best->frame_cpu = G_MAXDOUBLE;
-  for (int round = 0; round < n_rounds; round++)
-    {
-      gint64 start, cpu_start;
-      double sync, frame, frame_cpu;
-
-      gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-      settle (window, &done, &cpu);
-
-      start = g_get_monotonic_time ();
-      cpu_start = get_cpu_time ();
-      gtk_single_selection_set_selected (selection, position);
-      sync = (g_get_monotonic_time () - start) / 1000.0;
-      cpu = (get_cpu_time () - cpu_start) / 1000.0;
-      frame = settle (window, &done, &frame_cpu);
-
-      best->sync = MIN (best->sync, sync);
-      best->frame = MIN (best->frame, frame);
-      best->sync_cpu = MIN (best->sync_cpu, cpu);
-      best->frame_cpu = MIN (best->frame_cpu, frame_cpu);
-    }
+  time_change (window, apply_selection, GUINT_TO_POINTER (GTK_INVALID_LIST_POSITION),
+               GUINT_TO_POINTER (position), best);
 }
 
 static void
