@@ -24,7 +24,8 @@
  *
  * Mouse: click selects, double-click activates; a finger selects when
  * lifted, so that one that moves scrolls.  Keyboard: Up, Down,
- * Page Up, Page Down, Home and End move the selection, Enter activates.
+ * Page Up, Page Down, Home and End move the selection, Space selects
+ * where the focus ring is, Enter activates.
  * Assistive technologies read the list as a list named by its label,
  * described by the selected record.
  *
@@ -551,6 +552,12 @@ key_pressed_cb (AtlasRecordList       *self,
     case GDK_KEY_ISO_Enter:
     case GDK_KEY_KP_Enter:
       activate_cursor (self);
+      return TRUE;
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      /* Selects where the focus ring is, rather than start a search */
+      if (get_cursor (self) != INVALID)
+        select_position (self, get_cursor (self));
       return TRUE;
     default:
       return FALSE;

@@ -497,6 +497,11 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_Page_Up));
   g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 0);
 
+  /* Space selects where the keyboard is */
+  gtk_single_selection_set_selected (fixture->selection, GTK_INVALID_LIST_POSITION);
+  g_assert_true (press_key (fixture, GDK_KEY_space));
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->selection), ==, 0);
+
   /* Enter activates; other keys are not the list's */
   g_assert_true (press_key (fixture, GDK_KEY_Return));
   g_assert_cmpuint (fixture->n_activated, ==, 1);
