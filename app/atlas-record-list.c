@@ -361,27 +361,17 @@ get_row (AtlasRecordList *self,
 
 /* Scrolling */
 
+/* The adjustments keep their values between their bounds themselves */
 static void
 configure_adjustments (AtlasRecordList *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double upper = MAX (get_content_height (self), height);
-  double value = CLAMP (get_value (self), 0, upper - height);
 
-  gtk_adjustment_configure (self->vadjustment, value, 0, upper,
+  gtk_adjustment_configure (self->vadjustment, get_value (self), 0,
+                            MAX (get_content_height (self), height),
                             get_stride (self), height * .9, height);
   gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * .1, width * .9, width);
-}
-
-static void
-set_value (AtlasRecordList *self,
-           double           value)
-{
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double upper = MAX (get_content_height (self), height);
-
-  gtk_adjustment_set_value (self->vadjustment, CLAMP (value, 0, upper - height));
 }
 
 static void
@@ -556,8 +546,7 @@ key_pressed_cb (AtlasRecordList       *self,
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
       /* Selects where the focus ring is, rather than start a search */
-      if (get_cursor (self) != INVALID)
-        select_position (self, get_cursor (self));
+      select_position (self, get_cursor (self));
       return TRUE;
     default:
       return FALSE;
@@ -609,7 +598,7 @@ items_changed_cb (AtlasRecordList *self,
   if (height > 0)
     {
       configure_adjustments (self);
-      set_value (self, value);
+      gtk_adjustment_set_value (self->vadjustment, value);
     }
 
   update_hover (self);
@@ -1226,9 +1215,9 @@ atlas_record_list_scroll_to (AtlasRecordList *self,
     bottom += LIST_PADDING_Y;
 
   if (top < value)
-    set_value (self, top);
+    gtk_adjustment_set_value (self->vadjustment, top);
   else if (bottom > value + height)
-    set_value (self, bottom - height);
+    gtk_adjustment_set_value (self->vadjustment, bottom - height);
 }
 
 /* For the tests */
