@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "atlas-format.h"
 #include "atlas-store.h"
 
@@ -378,6 +380,75 @@ test_load_async (void)
   g_main_loop_unref (r.loop);
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  int      elsewhere;     /* atomic: notifications on another thread */
+  guint    in_between;    /* on the main thread, with 0 < progress < 1 */
+} ProgressLog;
+
+static void
+load_progress_cb (AtlasStore  *store,
+                  GParamSpec  *pspec,
+                  ProgressLog *log)
+{
+  double progress = atlas_store_get_load_progress (store);
+
+  if (g_thread_self () != log->main_thread)
+    g_atomic_int_inc (&log->elsewhere);
+  else if (progress > 0. && progress < 1.)
+    log->in_between++;
+}
+
+/* Progress reaches the store's thread, queued, even while that thread
+ * is busy with something else and does not own its main context (as a
+ * window's thread between two iterations): it is never reported on the
+ * reading thread, where anything showing it would be touched from the
+ * wrong thread */
+static void
+test_load_progress_thread (void)
+{
+  g_autoptr(AtlasStore) store = atlas_store_new ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-store-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
+  g_autoptr(GError) error = NULL;
+  AsyncResult r = { g_main_loop_new (NULL, FALSE) };
+  ProgressLog log = { g_thread_self (), 0, 0 };
+  gint64 deadline;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"title\": \"Record %u\", \"kind\": \"agreement\", "
+                            "\"start\": \"2001-02-03\", \"countries\": [\"CN\", \"BR\"]}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "notify::load-progress", G_CALLBACK (load_progress_cb), &log);
+  atlas_store_load_async (store, file, NULL, load_done_cb, &r);
+
+  /* Busy elsewhere until the reader has reported progress at least once
+   * (something is queued for this thread) */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_main_context_pending (NULL) && g_atomic_int_get (&log.elsewhere) == 0 &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (2000);
+
+  g_main_loop_run (r.loop);
+  g_assert_true (r.ok);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 40000);
+  g_assert_cmpint (g_atomic_int_get (&log.elsewhere), ==, 0);
+  g_assert_cmpuint (log.in_between, >, 0);
+  g_assert_cmpfloat (atlas_store_get_load_progress (store), ==, 1.);
+
+  g_clear_pointer (&r.problems, g_ptr_array_unref);
+  g_main_loop_unref (r.loop);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/store/modified-and-file", test_modified_and_file);
   g_test_add_func ("/store/failed-load-keeps-records", test_failed_load_keeps_records);
   g_test_add_func ("/store/load-async", test_load_async);
+  g_test_add_func ("/store/load-progress-thread", test_load_progress_thread);
 
   return g_test_run ();
 }

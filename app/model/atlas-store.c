@@ -661,9 +661,20 @@ load_progress_cb (double   fraction,
     return;
   progress->last_shown = now;
 
+  /* Always queued, never g_main_context_invoke(): that calls the
+   * function at once, here on the worker, whenever no thread owns the
+   * context at this moment, and the store and everything showing its
+   * progress are not for this thread */
   if (g_atomic_int_compare_and_exchange (&progress->pending, 0, 1))
-    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, show_load_progress,
-                                load_progress_ref (progress), (GDestroyNotify) load_progress_unref);
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, show_load_progress, load_progress_ref (progress),
+                             (GDestroyNotify) load_progress_unref);
+      g_source_set_static_name (source, "[atlas] load progress");
+      g_source_attach (source, progress->context);
+    }
 }
 
 typedef struct
