@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include "test-util.h"
 
 #include "atlas-format.h"
 #include "atlas-store.h"
@@ -412,19 +412,11 @@ test_load_progress_thread (void)
   g_autofree char *dir = g_dir_make_tmp ("atlas-store-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
-  g_autoptr(GError) error = NULL;
   AsyncResult r = { g_main_loop_new (NULL, FALSE) };
   ProgressLog log = { g_thread_self (), 0, 0 };
   gint64 deadline;
 
-  for (guint i = 0; i < 40000; i++)
-    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"title\": \"Record %u\", \"kind\": \"agreement\", "
-                            "\"start\": \"2001-02-03\", \"countries\": [\"CN\", \"BR\"]}",
-                            i ? ", " : "", i, i);
-  g_string_append (json, "]}\n");
-  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
-  g_assert_no_error (error);
+  test_write_records (path, 40000);
 
   g_signal_connect (store, "notify::load-progress", G_CALLBACK (load_progress_cb), &log);
   atlas_store_load_async (store, file, NULL, load_done_cb, &r);

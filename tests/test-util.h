@@ -34,3 +34,22 @@ test_remove_tree (const char *path)
 
   g_remove (path);
 }
+
+/* Writes a data file of @n records, all alike but for their ids and
+ * titles: big enough that reading it takes a while */
+static inline void
+test_write_records (const char *path,
+                    guint       n)
+{
+  GString *json = g_string_new ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
+  GError *error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"title\": \"Record %u\", \"kind\": \"agreement\", "
+                            "\"start\": \"2001-02-03\", \"countries\": [\"CN\", \"BR\"]}",
+                            i ? ", " : "", i, i);
+  g_string_append (json, "]}\n");
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+}

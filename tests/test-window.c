@@ -229,16 +229,8 @@ test_cancel_loading (void)
   g_autofree char *dir = g_dir_make_tmp ("atlas-cancel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GFile) big = g_file_new_for_path (path);
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"space-atlas\", \"version\": 1, \"records\": [");
-  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < 50000; i++)
-    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"title\": \"Record %u\", \"kind\": \"agreement\", "
-                            "\"start\": \"2001-02-03\", \"countries\": [\"CN\", \"BR\"]}",
-                            i ? ", " : "", i, i);
-  g_string_append (json, "]}\n");
-  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
-  g_assert_no_error (error);
+  test_write_records (path, 50000);
 
   atlas_window_open (window, big);
   g_assert_true (atlas_window_is_busy (window));
